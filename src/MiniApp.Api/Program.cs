@@ -1,5 +1,66 @@
+using System.Text.Encodings.Web;
+using Microsoft.Extensions.Options;
+using MiniApp.Api.Auth;
+using MiniApp.Api.Infrastructure;
+using MiniApp.Api.Infrastructure.Auth;
+using MiniApp.Api.Infrastructure.Commands;
+using MiniApp.Api.Infrastructure.Data;
+using MiniApp.Api.Infrastructure.Errors;
+using MiniApp.Api.Infrastructure.Health;
+using MiniApp.Api.Infrastructure.Logging;
+using MiniApp.Api.Infrastructure.OpenApi;
+using MiniApp.Api.Infrastructure.Privacy;
+using MiniApp.Api.Infrastructure.Redis;
+using MiniApp.Api.Applications;
+using MiniApp.Api.Me;
+using MiniApp.Api.Members;
+using MiniApp.Api.ReferenceData;
+using MiniApp.Api.Review;
+using MiniApp.Api.StaffAccounts;
+using MiniApp.Api.Stations;
+using MiniApp.WeChat;
+
 var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
+builder.Services.TryAddTimeProvider();
+builder.Services
+    .AddApiProblemDetails()
+    .AddValidation()
+    .AddDatabase(builder.Configuration)
+    .AddRedis(builder.Configuration)
+    .AddPrivacy()
+    .AddApiAuth()
+    .AddApiHealthChecks()
+    .AddApiOpenApi()
+    .AddReferenceData();
+builder.Services.AddWeChatClient();
+builder.Services.AddSingleton<CardCode>();
+
 var app = builder.Build();
+
+if (await AppCommands.TryRunAsync(app, args)) return;
+if (app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value.MigrateOnStartup)
+{
+    app.Services.GetRequiredService<DatabaseMigrator>().Migrate();
+}
+
+app.UseMiddleware<RequestIdMiddleware>();
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapApiHealth();
+app.MapApiOpenApi();
+app.MapAuthEndpoints();
+app.MapMeEndpoints();
+app.MapReferenceDataEndpoints();
+app.MapStationsEndpoints();
+app.MapApplicationsEndpoints();
+app.MapStaffApplicationsEndpoints();
+app.MapStaffAccountsEndpoints();
+
 app.Run();
 
 public partial class Program;

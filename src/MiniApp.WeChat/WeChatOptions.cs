@@ -21,6 +21,9 @@ public sealed class WeChatOptions
     /// <summary>Retries of a safe failure (-1, 5xx, network fault, timeout).</summary>
     [Range(0, 5)] public int MaxRetries { get; set; } = 2;
 
+    /// <summary>First retry delay; later ones grow exponentially with jitter. Tests shrink it to keep runs fast.</summary>
+    public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromMilliseconds(200);
+
     /// <summary>Message push: the Token configured in the mini-program admin console.</summary>
     public string? PushToken { get; set; }
 

@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Runs every test. Starts (or reuses) private MariaDB (127.0.0.1:3317) and Redis (127.0.0.1:6390) under .local/test,
+# never the dev servers or data, so it works while scripts/dev.sh runs. Integration tests make their own database per
+# run and drop it afterwards. Ends with one line: "N passed, N failed, N skipped". Exits non-zero on any failure.
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+command -v dotnet >/dev/null 2>&1 || { echo "The .NET 10 SDK is needed (dotnet on PATH); see README.md." >&2; exit 1; }
+
+scripts/services.sh start test
+eval "$(scripts/services.sh env test)"
+export MINIAPP_TEST_MYSQL="$ConnectionStrings__MySql"
+export MINIAPP_TEST_REDIS="$ConnectionStrings__Redis"
+
+log="$root/.local/test/test-run.log"
+mkdir -p "$(dirname "$log")"
+
+echo "[test] building"
+dotnet build MiniApp.Backend.sln -c Debug -nologo -v quiet -clp:ErrorsOnly
+
+status=0
+dotnet test MiniApp.Backend.sln -c Debug --no-build -nologo --blame-hang-timeout 5m \
+  --results-directory "$root/.local/test/results" 2>&1 | tee "$log" || status=$?
+
+# Sum the per-project summaries ("Passed!  - Failed: 0, Passed: 12, Skipped: 0, Total: 12").
+read -r passed failed skipped projects < <(grep -E '^(Passed|Failed)!' "$log" | awk -F'[:,]' '
+  { f += $2; p += $4; s += $6; n++ } END { printf "%d %d %d %d\n", p, f, s, n }')
+expected=$(find tests -name '*.csproj' | wc -l)
+if [ "$projects" -lt "$expected" ]; then
+  echo "[test] only $projects of $expected test projects reported a result" >&2
+  status=1
+  [ "$failed" -eq 0 ] && failed=$((expected - projects))
+fi
+[ "$failed" -gt 0 ] && status=1
+
+echo "$passed passed, $failed failed, $skipped skipped"
+exit "$status"

@@ -1,0 +1,25 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using MiniApp.Api.Infrastructure.Errors;
+
+namespace MiniApp.Api.Applications;
+
+public static class ApplicationProblems
+{
+    public const string AlreadyMemberCode = "already_member";
+    public const string ApplicationExistsCode = "application_exists";
+    public const string StateChangedCode = "application_state_changed";
+    public const string IdempotencyKeyReusedCode = "idempotency_key_reused";
+    public const string NotFoundCode = "application_not_found";
+
+    public static ProblemHttpResult AlreadyMember() => Problems.Create(409, AlreadyMemberCode, "您已是工会会员，无需重复申请");
+
+    public static ProblemHttpResult ApplicationExists(long? applicationId) => Problems.Create(409, ApplicationExistsCode,
+        "该身份证号已有一份待审核的入会申请，请等待审核结果", new Dictionary<string, object?> { ["applicationId"] = applicationId });
+
+    public static ProblemHttpResult StateChanged() => Problems.Create(409, StateChangedCode, "该申请的状态已变化，请刷新后查看");
+
+    public static ProblemHttpResult NotFound() => Problems.Create(404, NotFoundCode, "申请不存在");
+
+    public static ProblemHttpResult IdempotencyKeyReused() => Problems.Create(422, IdempotencyKeyReusedCode,
+        "同一个提交编号已用于另一份内容不同的申请，请刷新页面后重新提交");
+}

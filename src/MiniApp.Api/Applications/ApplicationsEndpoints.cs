@@ -1,0 +1,37 @@
+using MiniApp.Api.Infrastructure.Auth;
+
+namespace MiniApp.Api.Applications;
+
+public static class ApplicationsEndpoints
+{
+    public static IEndpointRouteBuilder MapApplicationsEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/applications").WithTags("Applications").RequireAuthorization(Policies.Worker)
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
+
+        group.MapPost("/", SubmitApplication.Handle)
+            .WithSummary("Apply to join the union")
+            .WithDescription("Send an Idempotency-Key header (any unique string up to 64 characters) so a retry on a bad "
+                + "connection cannot apply twice. Problem codes: validation_failed (errors per field), already_member (409), "
+                + "application_exists (409, with applicationId), idempotency_key_reused (422).")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        group.MapGet("/mine", GetMyApplications.Handle)
+            .WithSummary("The worker's applications, newest first, with their history")
+            .Produces<List<GetMyApplications.MyApplication>>();
+        group.MapPost("/{id:long}/withdraw", WithdrawApplication.Handle)
+            .WithSummary("Withdraw an application that still waits for review")
+            .WithDescription("Problem codes: application_not_found (404), application_state_changed (409).")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapPut("/{id:long}", ResubmitApplication.Handle)
+            .WithSummary("Correct a rejected application and send it again")
+            .WithDescription("Problem codes: validation_failed, application_not_found (404), application_state_changed (409), "
+                + "already_member (409), application_exists (409).")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        return app;
+    }
+}

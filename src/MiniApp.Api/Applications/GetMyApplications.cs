@@ -1,0 +1,35 @@
+using System.Security.Claims;
+using Dapper;
+using MiniApp.Api.Infrastructure.Auth;
+using MySqlConnector;
+
+namespace MiniApp.Api.Applications;
+
+/// <summary>GET /api/applications/mine: the worker's applications, newest first, each with its history.</summary>
+public static class GetMyApplications
+{
+    public sealed record MyApplication(ApplicationView Application, IReadOnlyList<HistoryEntry> History);
+
+    public sealed record HistoryEntry(string Action, DateTimeOffset At, string? Detail);
+
+    // Only state changes are history; reveals and other reads stay in the audit log for the federation.
+    private const string HistorySql = """
+        SELECT entity_id, action, created_at, detail FROM audit_log
+        WHERE entity_type = 'application' AND entity_id IN @Ids AND action <> 'application.revealed'
+        ORDER BY id
+        """;
+
+    public static async Task<IResult> Handle(ClaimsPrincipal principal, MySqlDataSource dataSource, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var rows = (await connection.QueryAsync<ApplicationRow>(new CommandDefinition(
+            ApplicationRow.SelectSql + " WHERE a.user_id = @UserId ORDER BY a.created_at DESC, a.id DESC",
+            new { UserId = principal.UserId() }, cancellationToken: cancellationToken))).ToList();
+        if (rows.Count == 0) return TypedResults.Ok(Array.Empty<MyApplication>());
+
+        var history = (await connection.QueryAsync<(long EntityId, string Action, DateTime CreatedAt, string? Detail)>(new CommandDefinition(
+            HistorySql, new { Ids = rows.Select(r => r.Id).ToArray() }, cancellationToken: cancellationToken)))
+            .ToLookup(h => h.EntityId, h => new HistoryEntry(h.Action, new DateTimeOffset(h.CreatedAt, TimeSpan.Zero), h.Detail));
+        return TypedResults.Ok(rows.Select(row => new MyApplication(row.ToView(), history[row.Id].ToList())).ToList());
+    }
+}

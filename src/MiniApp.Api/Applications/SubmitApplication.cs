@@ -1,0 +1,125 @@
+using System.Security.Claims;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Dapper;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using MiniApp.Api.Infrastructure.Audit;
+using MiniApp.Api.Infrastructure.Auth;
+using MiniApp.Api.Infrastructure.Data;
+using MiniApp.Api.Infrastructure.Errors;
+using MiniApp.Api.Infrastructure.Privacy;
+using MiniApp.Api.ReferenceData;
+using MySqlConnector;
+
+namespace MiniApp.Api.Applications;
+
+/// <summary>
+/// POST /api/applications. The same Idempotency-Key answers the first result again; one open application per person
+/// (by the keyed hash of the 身份证号, whichever WeChat account sends it), enforced by a unique key, not by a read first.
+/// </summary>
+public static class SubmitApplication
+{
+    private const string InsertSql = """
+        INSERT INTO applications (user_id, status, name, id_number_sealed, id_number_hash, id_number_masked, phone_sealed,
+            phone_hash, phone_masked, gender, birth_date, ethnicity, education, political_status, hukou_type, is_migrant_worker,
+            worker_group_code, employment_form, employer_enterprise_id, employer_name, employer_credit_code, platform,
+            residence_township, station_id, receiving_union_id, routing_rule, consent_version, consent_agreed_at,
+            submitted_at, created_at, updated_at)
+        VALUES (@UserId, 'submitted', @Name, @IdSealed, @IdHash, @IdMasked, @PhoneSealed, @PhoneHash, @PhoneMasked, @Gender,
+            @BirthDate, @Ethnicity, @Education, @PoliticalStatus, @HukouType, @IsMigrantWorker, @Group, @EmploymentForm,
+            @EnterpriseId, @EmployerName, @EmployerCreditCode, @Platform, @ResidenceTownship, @StationId, @UnionId, @Rule,
+            @ConsentVersion, @ConsentAgreedAt, @Now, @Now, @Now);
+        SELECT LAST_INSERT_ID();
+        """;
+
+    public static async Task<Results<Created<ApplicationView>, ProblemHttpResult>> Handle(
+        ApplicationForm form, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, ClaimsPrincipal principal,
+        MySqlDataSource dataSource, FieldProtector protector, ReferenceCatalog catalog, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var userId = principal.UserId();
+        var now = clock.GetUtcNow();
+        if (idempotencyKey is { Length: 0 or > 64 })
+            return Problems.Validation("Idempotency-Key", "提交编号格式不正确");
+
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var boundPhone = await WorkerPhone.LoadAsync(connection, protector, userId, cancellationToken);
+        var (valid, errors) = await ApplicationFormRules.ValidateAsync(form, boundPhone, await catalog.GetAsync(cancellationToken),
+            connection, now, cancellationToken);
+        if (valid is null) return Problems.Validation(errors);
+
+        var id = ProtectedValue.IdNumber(protector, valid.Id.Normalized);
+        var requestHash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(form))));
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        try
+        {
+            if (idempotencyKey is not null)
+            {
+                await connection.ExecuteAsync(new CommandDefinition("""
+                    INSERT INTO idempotency_keys (user_id, idempotency_key, request_hash, created_at) VALUES (@userId, @idempotencyKey, @requestHash, @Now)
+                    """, new { userId, idempotencyKey, requestHash, Now = now.UtcDateTime }, transaction, cancellationToken: cancellationToken));
+            }
+            if (await IsActiveMemberAsync(connection, transaction, id.Hash, cancellationToken)) return ApplicationProblems.AlreadyMember();
+
+            var union = await ReceivingUnionRouter.RouteAsync(connection, transaction, valid.EnterpriseId, valid.StationId, valid.Group,
+                valid.ResidenceTownship, cancellationToken);
+            var applicationId = await connection.ExecuteScalarAsync<long>(new CommandDefinition(InsertSql,
+                Parameters(userId, valid, id, ProtectedValue.Phone(protector, valid.Phone), union, now.UtcDateTime), transaction,
+                cancellationToken: cancellationToken));
+            if (idempotencyKey is not null)
+            {
+                await connection.ExecuteAsync(new CommandDefinition(
+                    "UPDATE idempotency_keys SET application_id = @applicationId WHERE user_id = @userId AND idempotency_key = @idempotencyKey",
+                    new { applicationId, userId, idempotencyKey }, transaction, cancellationToken: cancellationToken));
+            }
+            await AuditLog.WriteAsync(connection, transaction, AuditLog.Worker, userId, "application.submitted", "application", applicationId,
+                new { receivingUnionId = union.Id, rule = union.Rule }, now.UtcDateTime, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return await CreatedAsync(connection, applicationId, cancellationToken);
+        }
+        catch (MySqlException exception) when (exception.IsDuplicateKey("PRIMARY") && idempotencyKey is not null)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            return await ReplayAsync(connection, userId, idempotencyKey, requestHash, cancellationToken);
+        }
+        catch (MySqlException exception) when (exception.IsDuplicateKey("ux_applications_open_person"))
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            var open = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
+                "SELECT id FROM applications WHERE open_person_hash = @Hash", new { id.Hash }, cancellationToken: cancellationToken));
+            return ApplicationProblems.ApplicationExists(open);
+        }
+    }
+
+    internal static Task<bool> IsActiveMemberAsync(MySqlConnection connection, MySqlTransaction transaction, string idHash, CancellationToken cancellationToken) =>
+        connection.ExecuteScalarAsync<bool>(new CommandDefinition(
+            "SELECT EXISTS (SELECT 1 FROM members WHERE active_person_hash = @idHash)", new { idHash }, transaction, cancellationToken: cancellationToken));
+
+    internal static object Parameters(long userId, ValidForm form, ProtectedValue id, ProtectedValue phone, ReceivingUnion union, DateTime now) => new
+    {
+        UserId = userId, form.Name, IdSealed = id.Sealed, IdHash = id.Hash, IdMasked = id.Masked, PhoneSealed = phone.Sealed,
+        PhoneHash = phone.Hash, PhoneMasked = phone.Masked, form.Id.Gender, BirthDate = form.Id.BirthDate.ToDateTime(TimeOnly.MinValue),
+        form.Ethnicity, form.Education, form.PoliticalStatus, form.HukouType, form.IsMigrantWorker, form.Group, form.EmploymentForm,
+        form.EnterpriseId, form.EmployerName, form.EmployerCreditCode, form.Platform, form.ResidenceTownship, form.StationId,
+        UnionId = union.Id, union.Rule, form.ConsentVersion, form.ConsentAgreedAt, Now = now,
+    };
+
+    private static async Task<Results<Created<ApplicationView>, ProblemHttpResult>> ReplayAsync(MySqlConnection connection, long userId,
+        string idempotencyKey, string requestHash, CancellationToken cancellationToken)
+    {
+        var earlier = await connection.QuerySingleAsync<(string RequestHash, long? ApplicationId)>(new CommandDefinition(
+            "SELECT request_hash, application_id FROM idempotency_keys WHERE user_id = @userId AND idempotency_key = @idempotencyKey",
+            new { userId, idempotencyKey }, cancellationToken: cancellationToken));
+        if (earlier.RequestHash != requestHash || earlier.ApplicationId is null) return ApplicationProblems.IdempotencyKeyReused();
+        return await CreatedAsync(connection, earlier.ApplicationId.Value, cancellationToken);
+    }
+
+    private static async Task<Results<Created<ApplicationView>, ProblemHttpResult>> CreatedAsync(MySqlConnection connection, long applicationId,
+        CancellationToken cancellationToken)
+    {
+        var row = await connection.QuerySingleAsync<ApplicationRow>(new CommandDefinition(
+            ApplicationRow.SelectSql + " WHERE a.id = @applicationId", new { applicationId }, cancellationToken: cancellationToken));
+        return TypedResults.Created($"/api/applications/{applicationId}", row.ToView());
+    }
+}

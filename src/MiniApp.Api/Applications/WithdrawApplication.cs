@@ -1,0 +1,40 @@
+using System.Security.Claims;
+using Dapper;
+using Microsoft.AspNetCore.Http.HttpResults;
+using MiniApp.Api.Infrastructure.Audit;
+using MiniApp.Api.Infrastructure.Auth;
+using MySqlConnector;
+
+namespace MiniApp.Api.Applications;
+
+/// <summary>POST /api/applications/{id}/withdraw: only the worker's own, only while it waits for review.</summary>
+public static class WithdrawApplication
+{
+    private const string Sql = """
+        UPDATE applications SET status = 'withdrawn', version = version + 1, updated_at = @Now
+        WHERE id = @Id AND user_id = @UserId AND status = 'submitted'
+        """;
+
+    public static async Task<Results<Ok<ApplicationView>, ProblemHttpResult>> Handle(long id, ClaimsPrincipal principal,
+        MySqlDataSource dataSource, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var userId = principal.UserId();
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var changed = await connection.ExecuteAsync(new CommandDefinition(Sql, new { Id = id, UserId = userId, Now = now }, transaction,
+            cancellationToken: cancellationToken));
+        if (changed == 0)
+        {
+            var owned = await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
+                "SELECT EXISTS (SELECT 1 FROM applications WHERE id = @id AND user_id = @userId)", new { id, userId }, transaction,
+                cancellationToken: cancellationToken));
+            return owned ? ApplicationProblems.StateChanged() : ApplicationProblems.NotFound();
+        }
+        await AuditLog.WriteAsync(connection, transaction, AuditLog.Worker, userId, "application.withdrawn", "application", id, null, now, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        var row = await connection.QuerySingleAsync<ApplicationRow>(new CommandDefinition(
+            ApplicationRow.SelectSql + " WHERE a.id = @id", new { id }, cancellationToken: cancellationToken));
+        return TypedResults.Ok(row.ToView());
+    }
+}

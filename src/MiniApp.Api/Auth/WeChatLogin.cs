@@ -1,0 +1,67 @@
+using System.ComponentModel.DataAnnotations;
+using Dapper;
+using Microsoft.AspNetCore.Http.HttpResults;
+using MiniApp.Api.Infrastructure.Auth;
+using MiniApp.Api.Infrastructure.Errors;
+using MiniApp.Api.Infrastructure.Privacy;
+using MiniApp.WeChat;
+using MySqlConnector;
+
+namespace MiniApp.Api.Auth;
+
+/// <summary>POST /api/auth/login: wx.login code → code2session → one user per openid → our own JWT.</summary>
+public static class WeChatLogin
+{
+    public sealed record Request(
+        [property: Required(ErrorMessage = "缺少微信登录凭证 code")]
+        [property: StringLength(128, MinimumLength = 1, ErrorMessage = "微信登录凭证 code 格式不正确")]
+        string Code);
+
+    public sealed record Response(string Token, DateTimeOffset ExpiresAt, WorkerSummary User);
+
+    internal const string SessionKeyPurpose = "users.session_key";
+
+    private const string UpsertUserSql = """
+        INSERT INTO users (openid, unionid, session_key, created_at, last_login_at)
+        VALUES (@OpenId, @UnionId, @SessionKey, @Now, @Now)
+        ON DUPLICATE KEY UPDATE
+            session_key = VALUES(session_key),
+            unionid = COALESCE(VALUES(unionid), unionid),
+            last_login_at = VALUES(last_login_at);
+        SELECT id FROM users WHERE openid = @OpenId;
+        """;
+
+    public static async Task<Results<Ok<Response>, ProblemHttpResult>> Handle(
+        Request request, IWeChatClient wechat, MySqlDataSource dataSource, FieldProtector protector, TokenIssuer tokens,
+        TimeProvider clock, ILoggerFactory loggers, CancellationToken cancellationToken)
+    {
+        WeChatSession session;
+        try
+        {
+            session = await wechat.Code2SessionAsync(request.Code.Trim(), cancellationToken);
+        }
+        catch (WeChatApiException exception) when (exception.IsInvalidCode)
+        {
+            return Problems.Create(400, ProblemCodes.WeChatCodeInvalid, "登录凭证已失效，请重新登录");
+        }
+        catch (WeChatApiException exception) when (exception.ErrCode == WeChatErrorCodes.HighRiskUser)
+        {
+            return Problems.Create(403, ProblemCodes.WeChatLoginBlocked, "微信判定当前账号存在风险，暂时无法登录");
+        }
+
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var userId = await connection.QuerySingleAsync<long>(new CommandDefinition(UpsertUserSql, new
+        {
+            session.OpenId,
+            session.UnionId,
+            SessionKey = protector.Seal(session.SessionKey, SessionKeyPurpose),
+            Now = clock.GetUtcNow().UtcDateTime,
+        }, cancellationToken: cancellationToken));
+
+        var user = await WorkerSummary.LoadAsync(connection, userId, cancellationToken)
+            ?? throw new InvalidOperationException("The user just written is missing.");
+        var token = tokens.ForWorker(userId);
+        loggers.CreateLogger(typeof(WeChatLogin)).LogInformation("Worker {UserId} logged in", userId);
+        return TypedResults.Ok(new Response(token.Token, token.ExpiresAt, user));
+    }
+}

@@ -1,0 +1,62 @@
+using Dapper;
+using Microsoft.AspNetCore.Identity;
+using MiniApp.Api.Infrastructure.Auth;
+using MySqlConnector;
+
+namespace MiniApp.Api.Demo;
+
+/// <summary>
+/// Demo stations and staff for a local run, loaded only by `MiniApp.Api seed-demo` (which scripts/dev.sh calls), never by
+/// the API's own start-up. Safe to run again: existing rows, passwords included, are kept.
+/// </summary>
+public sealed class DemoData(MySqlDataSource dataSource, IPasswordHasher<StaffPassword> hasher, TimeProvider clock, ILogger<DemoData> logger)
+{
+    /// <summary>Dev only. The README says so; production accounts are created by a county admin.</summary>
+    public const string DemoPassword = "demo-Passw0rd";
+
+    private static readonly (string Username, string DisplayName, string Role, long UnionId)[] Staff =
+    [
+        ("xp-admin", "县总工会管理员", StaffRoles.CountyAdmin, 1),
+        ("xp-guishan", "桂山街道总工会审核员", StaffRoles.UnionReviewer, 2),
+    ];
+
+    // GCJ-02 coordinates, placed by hand near each township seat.
+    private static readonly (string Code, string Name, string Type, string Address, string Region, decimal Lat, decimal Lng, string Facilities, string Hours, long Union)[] Stations =
+    [
+        ("XP0001", "桂山街道司机之家", "driver_home", "新平县桂山街道新平大道物流园", "530427001", 24.070512m, 101.990334m,
+            """["饮水","热饭","充电","如厕","休息","淋浴","洗衣","停车"]""", """{"allDay":true,"afterHoursAccess":"扫码"}""", 2),
+        ("XP0002", "古城街道工会驿站", "union_post", "新平县古城街道古城社区服务中心一楼", "530427002", 24.061808m, 101.979215m,
+            """["饮水","热饭","充电","如厕","休息","药箱","WiFi"]""", """{"weekly":[{"days":[1,2,3,4,5,6,7],"open":"08:00","close":"20:00"}],"afterHoursAccess":"人工"}""", 3),
+        ("XP0003", "戛洒镇户外劳动者服务站点", "union_post", "新平县戛洒镇花腰傣大道邮政所旁", "530427102", 24.013450m, 101.577820m,
+            """["饮水","充电","如厕","休息","空调"]""", """{"weekly":[{"days":[1,2,3,4,5],"open":"08:30","close":"18:00"}],"afterHoursAccess":"人工"}""", 6),
+        ("XP0004", "扬武镇司机之家", "driver_home", "新平县扬武镇玉元高速服务区", "530427100", 24.236910m, 102.168450m,
+            """["饮水","热饭","如厕","休息","淋浴","停车","车辆维修","便利店"]""", """{"allDay":true,"afterHoursAccess":"扫码"}""", 4),
+    ];
+
+    public async Task LoadAsync(CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        foreach (var s in Staff)
+        {
+            await connection.ExecuteAsync(new CommandDefinition("""
+                INSERT INTO staff (username, display_name, password_hash, role, union_id, created_at)
+                VALUES (@Username, @DisplayName, @PasswordHash, @Role, @UnionId, @Now)
+                ON DUPLICATE KEY UPDATE id = id
+                """, new { s.Username, s.DisplayName, PasswordHash = hasher.HashPassword(new StaffPassword(), DemoPassword), s.Role, s.UnionId, Now = now },
+                transaction, cancellationToken: cancellationToken));
+        }
+        foreach (var s in Stations)
+        {
+            await connection.ExecuteAsync(new CommandDefinition("""
+                INSERT INTO stations (code, name, type, address, region_code, latitude, longitude, facilities, opening_hours, owning_union_id, status, created_at, updated_at)
+                VALUES (@Code, @Name, @Type, @Address, @Region, @Lat, @Lng, @Facilities, @Hours, @Union, 'active', @Now, @Now)
+                ON DUPLICATE KEY UPDATE id = id
+                """, new { s.Code, s.Name, s.Type, s.Address, s.Region, s.Lat, s.Lng, s.Facilities, s.Hours, s.Union, Now = now },
+                transaction, cancellationToken: cancellationToken));
+        }
+        await transaction.CommitAsync(cancellationToken);
+        logger.LogInformation("Demo data present: {StaffCount} staff accounts, {StationCount} stations", Staff.Length, Stations.Length);
+    }
+}

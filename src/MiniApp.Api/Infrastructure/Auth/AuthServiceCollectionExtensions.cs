@@ -1,0 +1,59 @@
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Tokens;
+using MiniApp.Api.Infrastructure.Errors;
+
+namespace MiniApp.Api.Infrastructure.Auth;
+
+public static class AuthServiceCollectionExtensions
+{
+    public static IServiceCollection AddApiAuth(this IServiceCollection services)
+    {
+        services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<TokenIssuer>();
+        services.AddSingleton<IPasswordHasher<StaffPassword>, PasswordHasher<StaffPassword>>();
+
+        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
+            .Configure<IOptions<AuthOptions>>((jwt, auth) =>
+            {
+                jwt.MapInboundClaims = false;
+                jwt.TokenValidationParameters = new TokenValidationParameters
+                {
+                    ValidIssuer = auth.Value.Issuer,
+                    ValidAudience = auth.Value.Audience,
+                    IssuerSigningKey = TokenIssuer.KeyFrom(auth.Value),
+                    ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
+                    ClockSkew = TimeSpan.FromSeconds(30),
+                    NameClaimType = AppClaims.Subject,
+                    RoleClaimType = AppClaims.Role,
+                };
+                jwt.Events = new JwtBearerEvents
+                {
+                    // Answer 401/403 as problem details with our codes instead of an empty body.
+                    OnChallenge = async context =>
+                    {
+                        context.HandleResponse();
+                        await WriteProblem(context.HttpContext, 401, ProblemCodes.Unauthorized, "登录已过期，请重新登录");
+                    },
+                    OnForbidden = context => WriteProblem(context.HttpContext, 403, ProblemCodes.Forbidden, "没有权限执行此操作"),
+                };
+            });
+
+        services.AddAuthorizationBuilder()
+            .AddPolicy(Policies.Worker, policy => policy.RequireClaim(AppClaims.Kind, AppClaims.WorkerKind))
+            .AddPolicy(Policies.Staff, policy => policy.RequireClaim(AppClaims.Kind, AppClaims.StaffKind))
+            .AddPolicy(Policies.CountyAdmin, policy => policy
+                .RequireClaim(AppClaims.Kind, AppClaims.StaffKind)
+                .RequireClaim(AppClaims.Role, StaffRoles.CountyAdmin));
+        return services;
+    }
+
+    private static Task WriteProblem(HttpContext context, int status, string code, string detail) =>
+        Problems.Create(status, code, detail).ExecuteAsync(context);
+}
+
+/// <summary>The type the password hasher is keyed on; staff passwords are hashed with Identity's PBKDF2 format.</summary>
+public sealed class StaffPassword;

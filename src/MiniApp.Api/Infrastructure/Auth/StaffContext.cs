@@ -1,0 +1,28 @@
+using System.Security.Claims;
+using Dapper;
+using MySqlConnector;
+
+namespace MiniApp.Api.Infrastructure.Auth;
+
+/// <summary>
+/// The staff member behind a token, read fresh from the database on each request so that a disabled account or a
+/// moved union takes effect at once. UnionPath is the scope: a reviewer acts on their union and every union below it.
+/// </summary>
+public sealed record StaffContext(long Id, string Role, long UnionId, string UnionPath, string? DepartmentCode)
+{
+    private const string Sql = """
+        SELECT s.id, s.role, s.union_id, o.path AS union_path, s.department_code
+        FROM staff s JOIN organizations o ON o.id = s.union_id
+        WHERE s.id = @Id AND s.disabled = 0
+        """;
+
+    public bool IsCountyAdmin => Role == StaffRoles.CountyAdmin;
+
+    /// <summary>Roles that may see and decide applications (with personal data, masked unless revealed).</summary>
+    public bool CanReview => Role is StaffRoles.CountyAdmin or StaffRoles.UnionReviewer;
+
+    public bool Covers(string organizationPath) => organizationPath.StartsWith(UnionPath, StringComparison.Ordinal);
+
+    public static Task<StaffContext?> LoadAsync(MySqlConnection connection, ClaimsPrincipal principal, CancellationToken cancellationToken) =>
+        connection.QuerySingleOrDefaultAsync<StaffContext>(new CommandDefinition(Sql, new { Id = principal.StaffId() }, cancellationToken: cancellationToken));
+}

@@ -1,0 +1,31 @@
+using MiniApp.Api.Demo;
+using MiniApp.Api.Infrastructure.Data;
+
+namespace MiniApp.Api.Infrastructure.Commands;
+
+/// <summary>
+/// One-shot commands of the executable, for scripts and deploy steps:
+/// `migrate` applies the migrations and exits; `seed-demo` applies them and loads the demo data (local runs only).
+/// </summary>
+public static class AppCommands
+{
+    public static async Task<bool> TryRunAsync(WebApplication app, string[] args)
+    {
+        // Only the first argument can be a command; the rest are options such as --urls and their values.
+        var command = args.Length > 0 && !args[0].StartsWith('-') && !args[0].Contains('=') ? args[0] : null;
+        switch (command)
+        {
+            case "migrate":
+                app.Services.GetRequiredService<DatabaseMigrator>().Migrate();
+                return true;
+            case "seed-demo":
+                app.Services.GetRequiredService<DatabaseMigrator>().Migrate();
+                await ActivatorUtilities.CreateInstance<DemoData>(app.Services).LoadAsync();
+                return true;
+            case null:
+                return false;
+            default:
+                throw new ArgumentException($"Unknown command '{command}'. Known: migrate, seed-demo.");
+        }
+    }
+}

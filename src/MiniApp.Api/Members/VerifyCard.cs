@@ -1,0 +1,40 @@
+using System.Security.Claims;
+using Dapper;
+using Microsoft.AspNetCore.Http.HttpResults;
+using MiniApp.Api.Infrastructure.Auth;
+using MiniApp.Api.Infrastructure.Errors;
+using MiniApp.Api.Infrastructure.Privacy;
+using MySqlConnector;
+
+namespace MiniApp.Api.Members;
+
+/// <summary>POST /api/staff/members/verify: a station keeper scans a worker's card and learns whether it is valid.</summary>
+public static class VerifyCard
+{
+    public sealed record Request(string? Code);
+
+    /// <summary>reason is null when valid, else invalid_code, expired or not_active.</summary>
+    public sealed record Response(bool Valid, string? Reason, string? MemberNumber, string? NameMasked, GetMembershipCard.UnionRef? Union);
+
+    private sealed record Row(string MemberNumber, string Name, string Status, long UnionId, string UnionName);
+
+    public static async Task<Results<Ok<Response>, ProblemHttpResult>> Handle(Request request, ClaimsPrincipal principal,
+        MySqlDataSource dataSource, CardCode cardCode, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(request.Code) || request.Code.Length > 128) return Problems.Validation("code", "请扫描会员卡上的二维码");
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        if (await StaffContext.LoadAsync(connection, principal, cancellationToken) is null)
+            return Problems.Create(401, ProblemCodes.Unauthorized, "登录已过期，请重新登录");
+
+        var check = cardCode.Check(request.Code);
+        if (!check.Authentic) return TypedResults.Ok(new Response(false, "invalid_code", null, null, null));
+        var row = await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition("""
+            SELECT m.member_number, m.name, m.status, m.union_id, o.name AS union_name
+            FROM members m JOIN organizations o ON o.id = m.union_id WHERE m.id = @MemberId
+            """, new { check.MemberId }, cancellationToken: cancellationToken));
+        if (row is null) return TypedResults.Ok(new Response(false, "invalid_code", null, null, null));
+        var reason = check.Expired ? "expired" : row.Status != "active" ? "not_active" : null;
+        return TypedResults.Ok(new Response(reason is null, reason, row.MemberNumber, Masking.Name(row.Name),
+            new GetMembershipCard.UnionRef(row.UnionId, row.UnionName)));
+    }
+}

@@ -1,0 +1,42 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using MiniApp.Api.Applications;
+using MiniApp.Api.Infrastructure.Errors;
+using MySqlConnector;
+
+namespace MiniApp.Api.Review;
+
+/// <summary>POST /api/staff/applications/batch-approve: each id on its own, so one failure does not undo the others.</summary>
+public static class BatchApprove
+{
+    public sealed record Request(long[]? Ids);
+
+    /// <summary>outcome is approved, or the problem code that stopped it (application_not_found, application_state_changed, already_member).</summary>
+    public sealed record ItemResult(long Id, string Outcome, string? MemberNumber);
+
+    public sealed record Response(IReadOnlyList<ItemResult> Results);
+
+    public static async Task<Results<Ok<Response>, ProblemHttpResult>> Handle(Request request, ClaimsPrincipal principal,
+        MySqlDataSource dataSource, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var ids = request.Ids?.Distinct().ToArray() ?? [];
+        if (ids.Length is 0 or > 100) return Problems.Validation("ids", "请选择1至100份申请");
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var (staff, problem) = await ReviewAccess.ReviewerAsync(connection, principal, cancellationToken);
+        if (staff is null) return problem!;
+
+        var results = new List<ItemResult>(ids.Length);
+        foreach (var id in ids)
+        {
+            var result = await Approval.ApproveAsync(connection, staff, id, clock, cancellationToken);
+            results.Add(new ItemResult(id, result.Outcome switch
+            {
+                ApprovalOutcome.Approved => "approved",
+                ApprovalOutcome.NotFound => ApplicationProblems.NotFoundCode,
+                ApprovalOutcome.StateChanged => ApplicationProblems.StateChangedCode,
+                _ => ApplicationProblems.AlreadyMemberCode,
+            }, result.MemberNumber));
+        }
+        return TypedResults.Ok(new Response(results));
+    }
+}

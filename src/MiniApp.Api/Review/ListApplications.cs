@@ -1,0 +1,60 @@
+using System.Security.Claims;
+using System.Text;
+using Dapper;
+using Microsoft.AspNetCore.Http.HttpResults;
+using MiniApp.Api.Applications;
+using MiniApp.Api.Infrastructure.Errors;
+using MySqlConnector;
+
+namespace MiniApp.Api.Review;
+
+/// <summary>GET /api/staff/applications: the review queue of the staff member's union subtree, oldest first, masked.</summary>
+public static class ListApplications
+{
+    public sealed record Query(string? Status, string? Group, string? Township, long? StationId, DateOnly? From, DateOnly? To,
+        int? Page, int? PageSize);
+
+    public sealed record Page(IReadOnlyList<ApplicationView> Items, int PageNumber, int PageSize, long Total);
+
+    public static async Task<Results<Ok<Page>, ProblemHttpResult>> Handle([AsParameters] Query query, ClaimsPrincipal principal,
+        MySqlDataSource dataSource, CancellationToken cancellationToken)
+    {
+        var page = query.Page ?? 1;
+        var pageSize = query.PageSize ?? 20;
+        if (page < 1) return Problems.Validation("page", "页码从1开始");
+        if (pageSize is < 1 or > 100) return Problems.Validation("pageSize", "每页条数为1至100");
+        if (query.Status is not null && query.Status is not ("submitted" or "approved" or "rejected" or "withdrawn"))
+            return Problems.Validation("status", "申请状态不正确");
+
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var (staff, problem) = await ReviewAccess.ReviewerAsync(connection, principal, cancellationToken);
+        if (staff is null) return problem!;
+
+        var where = new StringBuilder(" WHERE o.path LIKE @ScopePrefix");
+        if (query.Status is not null) where.Append(" AND a.status = @Status");
+        if (query.Group is not null) where.Append(" AND a.worker_group_code = @Group");
+        if (query.Township is not null) where.Append(" AND a.residence_township = @Township");
+        if (query.StationId is not null) where.Append(" AND a.station_id = @StationId");
+        if (query.From is not null) where.Append(" AND a.submitted_at >= @FromUtc");
+        if (query.To is not null) where.Append(" AND a.submitted_at < @ToUtc");
+        var parameters = new
+        {
+            ScopePrefix = staff.UnionPath + "%",
+            query.Status, query.Group, query.Township, query.StationId,
+            FromUtc = query.From is { } from ? ChinaMidnightUtc(from) : (DateTime?)null,
+            ToUtc = query.To is { } to ? ChinaMidnightUtc(to.AddDays(1)) : (DateTime?)null,
+            Offset = (page - 1) * pageSize, Limit = pageSize,
+        };
+        var total = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            "SELECT COUNT(*) FROM applications a JOIN organizations o ON o.id = a.receiving_union_id" + where, parameters,
+            cancellationToken: cancellationToken));
+        var rows = await connection.QueryAsync<ApplicationRow>(new CommandDefinition(
+            ApplicationRow.SelectSql + where + " ORDER BY a.submitted_at, a.id LIMIT @Limit OFFSET @Offset", parameters,
+            cancellationToken: cancellationToken));
+        return TypedResults.Ok(new Page(rows.Select(r => r.ToView()).ToList(), page, pageSize, total));
+    }
+
+    // from/to are dates as the reviewer reads them, in China time.
+    private static DateTime ChinaMidnightUtc(DateOnly date) =>
+        TimeZoneInfo.ConvertTimeToUtc(date.ToDateTime(TimeOnly.MinValue), Infrastructure.ChinaTime.Zone);
+}

@@ -1,0 +1,50 @@
+using System.Security.Claims;
+using Dapper;
+using Microsoft.AspNetCore.Http.HttpResults;
+using MiniApp.Api.Applications;
+using MiniApp.Api.Infrastructure.Audit;
+using MiniApp.Api.Infrastructure.Errors;
+using MiniApp.Api.ReferenceData;
+using MySqlConnector;
+
+namespace MiniApp.Api.Review;
+
+/// <summary>POST /api/staff/applications/{id}/reject {reasonCode, note}. The worker may correct and resubmit.</summary>
+public static class RejectApplication
+{
+    public sealed record Request(string? ReasonCode, string? Note);
+
+    private const string Sql = """
+        UPDATE applications SET status = 'rejected', version = version + 1, reject_reason = @ReasonCode, reject_note = @Note,
+            decided_by = @StaffId, decided_at = @Now, updated_at = @Now
+        WHERE id = @Id AND version = @Version AND status = 'submitted'
+        """;
+
+    public static async Task<Results<Ok<ApplicationView>, ProblemHttpResult>> Handle(long id, Request request, ClaimsPrincipal principal,
+        MySqlDataSource dataSource, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var note = string.IsNullOrWhiteSpace(request.Note) ? null : request.Note.Trim();
+        if (string.IsNullOrWhiteSpace(request.ReasonCode) || !ReferenceLists.RejectReasons.Any(r => r.Code == request.ReasonCode))
+            return Problems.Validation("reasonCode", "请选择不予通过的原因");
+        if (request.ReasonCode == "other" && note is null) return Problems.Validation("note", "选择“其他”原因时请填写说明");
+        if (note is { Length: > 500 }) return Problems.Validation("note", "说明不能超过500个字");
+
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var (staff, problem) = await ReviewAccess.ReviewerAsync(connection, principal, cancellationToken);
+        if (staff is null) return problem!;
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var row = await ReviewAccess.InScopeAsync(connection, transaction, staff, id, cancellationToken);
+        if (row is null) return ApplicationProblems.NotFound();
+        if (row.Status != "submitted" || await connection.ExecuteAsync(new CommandDefinition(Sql,
+                new { request.ReasonCode, Note = note, StaffId = staff.Id, Now = now, Id = id, row.Version }, transaction,
+                cancellationToken: cancellationToken)) == 0)
+            return ApplicationProblems.StateChanged();
+        await AuditLog.WriteAsync(connection, transaction, AuditLog.Staff, staff.Id, "application.rejected", "application", id,
+            new { reasonCode = request.ReasonCode, note }, now, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        var updated = await connection.QuerySingleAsync<ApplicationRow>(new CommandDefinition(
+            ApplicationRow.SelectSql + " WHERE a.id = @id", new { id }, cancellationToken: cancellationToken));
+        return TypedResults.Ok(updated.ToView());
+    }
+}

@@ -1,0 +1,36 @@
+using System.Data.Common;
+using System.Security.Claims;
+using Dapper;
+using Microsoft.AspNetCore.Http.HttpResults;
+using MiniApp.Api.Applications;
+using MiniApp.Api.Infrastructure.Auth;
+using MiniApp.Api.Infrastructure.Errors;
+using MySqlConnector;
+
+namespace MiniApp.Api.Review;
+
+/// <summary>
+/// Who may act on which application: county admins and union reviewers, on applications received by their union or a
+/// union below it. Anything outside the scope answers 404, so its existence is not revealed.
+/// </summary>
+public static class ReviewAccess
+{
+    public static async Task<(StaffContext? Staff, ProblemHttpResult? Problem)> ReviewerAsync(MySqlConnection connection,
+        ClaimsPrincipal principal, CancellationToken cancellationToken)
+    {
+        var staff = await StaffContext.LoadAsync(connection, principal, cancellationToken);
+        if (staff is null) return (null, Problems.Create(401, ProblemCodes.Unauthorized, "登录已过期，请重新登录"));
+        if (!staff.CanReview) return (null, Problems.Create(403, ProblemCodes.Forbidden, "没有权限审核入会申请"));
+        return (staff, null);
+    }
+
+    /// <summary>Reads the application (locking it when inside a transaction) if it lies in the staff member's scope.</summary>
+    public static async Task<ApplicationRow?> InScopeAsync(DbConnection connection, DbTransaction? transaction, StaffContext staff,
+        long applicationId, CancellationToken cancellationToken)
+    {
+        var sql = ApplicationRow.SelectSql + " WHERE a.id = @applicationId" + (transaction is null ? "" : " FOR UPDATE");
+        var row = await connection.QuerySingleOrDefaultAsync<ApplicationRow>(new CommandDefinition(sql, new { applicationId }, transaction,
+            cancellationToken: cancellationToken));
+        return row is not null && staff.Covers(row.ReceivingUnionPath) ? row : null;
+    }
+}

@@ -1,0 +1,51 @@
+using System.Security.Claims;
+using Dapper;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+using MiniApp.Api.Infrastructure.Audit;
+using MiniApp.Api.Infrastructure.Auth;
+using MiniApp.Api.Infrastructure.Errors;
+using MySqlConnector;
+
+namespace MiniApp.Api.StaffAccounts;
+
+/// <summary>Disable, enable and reset the password of a staff account; each change is audited.</summary>
+public static class ChangeStaffAccount
+{
+    public sealed record ResetPasswordRequest(string? Password);
+
+    public static Task<Results<Ok<StaffAccountView>, ProblemHttpResult>> Disable(long id, ClaimsPrincipal principal,
+        MySqlDataSource dataSource, TimeProvider clock, CancellationToken cancellationToken) =>
+        id == principal.StaffId()
+            ? Task.FromResult<Results<Ok<StaffAccountView>, ProblemHttpResult>>(Problems.Validation("id", "不能停用自己的账号"))
+            : ChangeAsync(id, principal, dataSource, clock, "UPDATE staff SET disabled = 1 WHERE id = @id", "staff.disabled", null, cancellationToken);
+
+    public static Task<Results<Ok<StaffAccountView>, ProblemHttpResult>> Enable(long id, ClaimsPrincipal principal,
+        MySqlDataSource dataSource, TimeProvider clock, CancellationToken cancellationToken) =>
+        ChangeAsync(id, principal, dataSource, clock, "UPDATE staff SET disabled = 0 WHERE id = @id", "staff.enabled", null, cancellationToken);
+
+    public static async Task<Results<Ok<StaffAccountView>, ProblemHttpResult>> ResetPassword(long id, ResetPasswordRequest request,
+        ClaimsPrincipal principal, MySqlDataSource dataSource, IPasswordHasher<StaffPassword> hasher, TimeProvider clock,
+        CancellationToken cancellationToken)
+    {
+        if (StaffPasswordRules.Check(request.Password) is { } error) return Problems.Validation("password", error);
+        return await ChangeAsync(id, principal, dataSource, clock,
+            "UPDATE staff SET password_hash = @Hash, failed_logins = 0, locked_until = NULL WHERE id = @id", "staff.password_reset",
+            hasher.HashPassword(new StaffPassword(), request.Password!), cancellationToken);
+    }
+
+    private static async Task<Results<Ok<StaffAccountView>, ProblemHttpResult>> ChangeAsync(long id, ClaimsPrincipal principal,
+        MySqlDataSource dataSource, TimeProvider clock, string sql, string action, string? hash, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        if (!await connection.ExecuteScalarAsync<bool>(new CommandDefinition("SELECT EXISTS (SELECT 1 FROM staff WHERE id = @id)", new { id },
+                transaction, cancellationToken: cancellationToken)))
+            return Problems.Create(404, ProblemCodes.NotFound, "账号不存在");
+        await connection.ExecuteAsync(new CommandDefinition(sql, new { id, Hash = hash }, transaction, cancellationToken: cancellationToken));
+        var now = clock.GetUtcNow().UtcDateTime;
+        await AuditLog.WriteAsync(connection, transaction, AuditLog.Staff, principal.StaffId(), action, "staff", id, null, now, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return TypedResults.Ok((await StaffAccountView.QueryAsync(connection, "WHERE s.id = @id", new { id }, now, cancellationToken)).Single());
+    }
+}

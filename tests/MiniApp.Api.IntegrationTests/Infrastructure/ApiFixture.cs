@@ -1,0 +1,98 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using StackExchange.Redis;
+
+namespace MiniApp.Api.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// One API for the whole run, on a database of its own, against the in-process WeChat sandbox and the real Redis.
+/// Tests that share it make their own users and staff, so they never depend on one another's data.
+/// </summary>
+public sealed class ApiFixture : IAsyncLifetime
+{
+    private TestDatabase? _database;
+    private SandboxHost? _sandbox;
+    private WebApplicationFactory<Program>? _factory;
+    private readonly string _redisPrefix = $"miniapp-test-{Guid.NewGuid():N}:";
+
+    public CapturedLogs Logs { get; } = new();
+    internal TestDatabase Database => _database ?? throw new InvalidOperationException("Not started.");
+    internal SandboxHost Sandbox => _sandbox ?? throw new InvalidOperationException("Not started.");
+    public WebApplicationFactory<Program> Factory => _factory ?? throw new InvalidOperationException("Not started.");
+
+    public static readonly string SigningKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(48));
+    public static readonly string PrivacyKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+    public static readonly string LookupKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+
+    public async Task InitializeAsync()
+    {
+        _database = await TestDatabase.CreateAsync();
+        _sandbox = await SandboxHost.StartAsync();
+        _factory = CreateFactory(_ => { });
+        // Start the host now: migrations run at start-up.
+        _ = _factory.Server;
+    }
+
+    /// <summary>A second API over the same database and sandbox, with some settings or services changed.</summary>
+    public WebApplicationFactory<Program> CreateFactory(Action<IWebHostBuilder> configure) =>
+        new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
+        {
+            builder.UseEnvironment("Testing");
+            builder.UseSetting("ConnectionStrings:MySql", Database.ConnectionString);
+            builder.UseSetting("ConnectionStrings:Redis", TestSettings.Redis);
+            builder.UseSetting("Redis:InstanceName", _redisPrefix);
+            builder.UseSetting("WeChat:BaseUrl", Sandbox.BaseAddress.ToString().TrimEnd('/'));
+            builder.UseSetting("WeChat:AppId", TestSettings.AppId);
+            builder.UseSetting("WeChat:AppSecret", TestSettings.AppSecret);
+            builder.UseSetting("WeChat:MaxRetries", "1");
+            builder.UseSetting("Auth:SigningKey", SigningKey);
+            builder.UseSetting("Privacy:ActiveKeyId", "t1");
+            builder.UseSetting("Privacy:Keys:t1", PrivacyKey);
+            builder.UseSetting("Privacy:LookupKey", LookupKey);
+            builder.ConfigureLogging(logging => logging.ClearProviders().AddProvider(Logs));
+            configure(builder);
+        });
+
+    public HttpClient CreateClient(string? bearerToken = null)
+    {
+        var client = Factory.CreateClient();
+        if (bearerToken is not null) client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", bearerToken);
+        return client;
+    }
+
+    /// <summary>Asks the sandbox for a wx.login code, as the mini-program would get one.</summary>
+    public async Task<SandboxLoginCode> NewLoginCodeAsync(string? openId = null)
+    {
+        var response = await Sandbox.Client.PostAsJsonAsync("/__sandbox/login-codes", new { openid = openId });
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<SandboxLoginCode>())!;
+    }
+
+    public async Task InjectFaultAsync(string api, int? errcode = null, int? httpStatus = null, int times = 1)
+    {
+        var response = await Sandbox.Client.PostAsJsonAsync("/__sandbox/faults", new { api, errcode, httpStatus, times });
+        response.EnsureSuccessStatusCode();
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_factory is not null) await _factory.DisposeAsync();
+        if (_sandbox is not null) await _sandbox.DisposeAsync();
+        if (_database is not null) await _database.DisposeAsync();
+        await using var redis = await ConnectionMultiplexer.ConnectAsync(TestSettings.Redis);
+        var server = redis.GetServers().First();
+        await foreach (var key in server.KeysAsync(pattern: _redisPrefix + "*")) await redis.GetDatabase().KeyDeleteAsync(key);
+    }
+}
+
+public sealed record SandboxLoginCode(string Code, string OpenId, string SessionKey);
+
+[CollectionDefinition(Name)]
+public sealed class ApiCollection : ICollectionFixture<ApiFixture>
+{
+    public const string Name = "api";
+}

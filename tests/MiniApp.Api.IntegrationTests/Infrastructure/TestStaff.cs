@@ -1,0 +1,31 @@
+using Dapper;
+using Microsoft.AspNetCore.Identity;
+using MiniApp.Api.Infrastructure.Auth;
+
+namespace MiniApp.Api.IntegrationTests.Infrastructure;
+
+internal static class TestStaff
+{
+    public const string Password = "Test-Passw0rd!";
+
+    /// <summary>Creates a staff account with a unique username in the given union and returns the username and id.</summary>
+    public static async Task<(string Username, long Id)> CreateAsync(this ApiFixture api, string role, long unionId, string? departmentCode = null)
+    {
+        var username = $"t-{role[..4]}-{Guid.NewGuid():N}"[..24];
+        var hash = new PasswordHasher<StaffPassword>().HashPassword(new StaffPassword(), Password);
+        await using var db = await api.Database.OpenAsync();
+        var id = await db.ExecuteScalarAsync<long>("""
+            INSERT INTO staff (username, display_name, password_hash, role, union_id, department_code, created_at)
+            VALUES (@Username, '测试账号', @Hash, @Role, @UnionId, @DepartmentCode, UTC_TIMESTAMP(6));
+            SELECT LAST_INSERT_ID();
+            """, new { Username = username, Hash = hash, Role = role, UnionId = unionId, DepartmentCode = departmentCode });
+        return (username, id);
+    }
+
+    public static async Task<string> StaffTokenAsync(this ApiFixture api, string username, string password = Password)
+    {
+        using var client = api.CreateClient();
+        var login = await (await client.PostJsonAsync("/api/staff/auth/login", new { username, password })).AssertOkJsonAsync();
+        return login.GetProperty("token").GetString()!;
+    }
+}

@@ -1,0 +1,94 @@
+using Microsoft.Extensions.Caching.Distributed;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
+
+namespace MiniApp.WeChat.Tests.Infrastructure;
+
+/// <summary>
+/// The production wiring (<c>AddWeChatClient</c>) with WeChat replaced by <see cref="StubHttpHandler"/>, a fake clock,
+/// an in-memory distributed cache and captured logs. Retry delays are shrunk to a millisecond.
+/// </summary>
+public sealed class WeChatTestHost : IAsyncDisposable
+{
+    public const string AppId = "wx0123456789abcdef";
+    public const string AppSecret = "app-secret-never-logged";
+
+    public WeChatTestHost(Action<Dictionary<string, string?>>? configure = null, IDistributedCache? sharedCache = null)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["WeChat:AppId"] = AppId,
+            ["WeChat:AppSecret"] = AppSecret,
+            ["WeChat:BaseUrl"] = "https://api.weixin.test",
+            ["WeChat:MaxRetries"] = "2",
+            ["WeChat:RetryBaseDelay"] = "00:00:00.001",
+            ["WeChat:AttemptTimeout"] = "00:00:05",
+        };
+        configure?.Invoke(settings);
+
+        var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
+        services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Trace).AddProvider(Logs));
+        services.AddSingleton<TimeProvider>(Time);
+        if (sharedCache is null)
+        {
+            services.AddDistributedMemoryCache();
+        }
+        else
+        {
+            services.AddSingleton(sharedCache);
+        }
+
+        services.AddWeChatClient().ConfigurePrimaryHttpMessageHandler(() => Stub);
+        Services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
+    }
+
+    public StubHttpHandler Stub { get; } = new();
+
+    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2025, 3, 1, 8, 0, 0, TimeSpan.Zero));
+
+    public LogCapture Logs { get; } = new();
+
+    public ServiceProvider Services { get; }
+
+    public IWeChatClient Client => Services.GetRequiredService<IWeChatClient>();
+
+    public IAccessTokenProvider Tokens => Services.GetRequiredService<IAccessTokenProvider>();
+
+    /// <summary>Queues stable_token answers, one per token, each valid for two hours.</summary>
+    public WeChatTestHost IssueTokens(params string[] tokens)
+    {
+        foreach (var token in tokens)
+        {
+            Stub.EnqueueJson(WeChatPaths.StableToken, $$"""{"access_token":"{{token}}","expires_in":7200}""");
+        }
+
+        return this;
+    }
+
+    /// <summary>
+    /// Polly runs its retry delays and timeouts on the TimeProvider from DI, which here is the fake clock: keep it moving
+    /// (50 ms per real millisecond) until <paramref name="call"/> finishes.
+    /// </summary>
+    public async Task<T> WithRunningClock<T>(Task<T> call)
+    {
+        await WithRunningClock((Task)call);
+        return await call;
+    }
+
+    public async Task WithRunningClock(Task call, int stepMilliseconds = 50)
+    {
+        while (!call.IsCompleted)
+        {
+            Time.Advance(TimeSpan.FromMilliseconds(stepMilliseconds));
+            await Task.WhenAny(call, Task.Delay(1));
+        }
+
+        await call;
+    }
+
+    // Disposing the pipeline waits, on the fake clock, for calls still in flight; a failed test may leave one behind.
+    public async ValueTask DisposeAsync() => await WithRunningClock(Services.DisposeAsync().AsTask(), stepMilliseconds: 60_000);
+}

@@ -1,0 +1,209 @@
+using System.Net;
+using MiniApp.WeChat.Tests.Infrastructure;
+using Polly.Timeout;
+
+namespace MiniApp.WeChat.Tests;
+
+public class WeChatClientResilienceFacts
+{
+    private const string Session = """{"openid":"oUser123456789","session_key":"c2Vzc2lvbi1rZXktMTY="}""";
+    private const string Busy = """{"errcode":-1,"errmsg":"system error, rid: 1"}""";
+
+    [Fact]
+    public async Task Code2Session_ThrowsInvalidCodeWithoutRetry_WhenCodeWasUsed()
+    {
+        await using var host = new WeChatTestHost();
+        host.Stub.EnqueueJson(WeChatPaths.Code2Session, """{"errcode":40029,"errmsg":"invalid code, rid: 2"}""");
+        host.Stub.OtherwiseJson(WeChatPaths.Code2Session, Session); // a retry would wrongly succeed here
+
+        var ex = await Assert.ThrowsAsync<WeChatApiException>(() => host.WithRunningClock(host.Client.Code2SessionAsync("used-code")));
+
+        Assert.True(ex.IsInvalidCode);
+        Assert.Equal("jscode2session", ex.Api);
+        Assert.Equal(WeChatErrorCodes.InvalidCode, ex.ErrCode);
+        Assert.Single(host.Stub.To(WeChatPaths.Code2Session));
+    }
+
+    [Theory]
+    [InlineData(WeChatErrorCodes.CodeBeenUsed)]
+    [InlineData(WeChatErrorCodes.MinuteQuota)]
+    [InlineData(WeChatErrorCodes.HighRiskUser)]
+    [InlineData(WeChatErrorCodes.InvalidCredential)]
+    public async Task Code2Session_DoesNotRetry_WhenErrCodeIsNotBusy(int errCode)
+    {
+        await using var host = new WeChatTestHost();
+        host.Stub.EnqueueJson(WeChatPaths.Code2Session, $$"""{"errcode":{{errCode}},"errmsg":"no, rid: 3"}""");
+        host.Stub.OtherwiseJson(WeChatPaths.Code2Session, Session);
+
+        var ex = await Assert.ThrowsAsync<WeChatApiException>(() => host.WithRunningClock(host.Client.Code2SessionAsync("code")));
+
+        Assert.Equal(errCode, ex.ErrCode);
+        Assert.Single(host.Stub.To(WeChatPaths.Code2Session));
+    }
+
+    [Fact]
+    public async Task Code2Session_RetriesAndSucceeds_WhenWeChatIsBusyOnce()
+    {
+        await using var host = new WeChatTestHost();
+        host.Stub.EnqueueJson(WeChatPaths.Code2Session, Busy).EnqueueJson(WeChatPaths.Code2Session, Session);
+
+        var session = await host.WithRunningClock(host.Client.Code2SessionAsync("code"));
+
+        Assert.Equal("oUser123456789", session.OpenId);
+        Assert.Equal(2, host.Stub.To(WeChatPaths.Code2Session).Count);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(2)]
+    [InlineData(4)]
+    public async Task Code2Session_ThrowsUnavailable_AfterOnePlusMaxRetriesAttempts_WhenAlwaysBusy(int maxRetries)
+    {
+        await using var host = new WeChatTestHost(settings => settings["WeChat:MaxRetries"] = maxRetries.ToString());
+        host.Stub.OtherwiseJson(WeChatPaths.Code2Session, Busy);
+
+        var ex = await Assert.ThrowsAsync<WeChatUnavailableException>(() => host.WithRunningClock(host.Client.Code2SessionAsync("code")));
+
+        Assert.Equal("jscode2session", ex.Api);
+        Assert.Equal(1 + maxRetries, host.Stub.To(WeChatPaths.Code2Session).Count);
+    }
+
+    [Theory]
+    [InlineData(HttpStatusCode.InternalServerError)]
+    [InlineData(HttpStatusCode.BadGateway)]
+    [InlineData(HttpStatusCode.ServiceUnavailable)]
+    public async Task Code2Session_RetriesAndSucceeds_WhenServerAnswers5xx(HttpStatusCode status)
+    {
+        await using var host = new WeChatTestHost();
+        host.Stub.EnqueueJson(WeChatPaths.Code2Session, "<html>bad gateway</html>", status).EnqueueJson(WeChatPaths.Code2Session, Session);
+
+        var session = await host.WithRunningClock(host.Client.Code2SessionAsync("code"));
+
+        Assert.Equal("oUser123456789", session.OpenId);
+        Assert.Equal(2, host.Stub.To(WeChatPaths.Code2Session).Count);
+    }
+
+    [Fact]
+    public async Task Code2Session_ThrowsUnavailable_WhenEveryAttemptAnswers503()
+    {
+        await using var host = new WeChatTestHost();
+        host.Stub.Otherwise(WeChatPaths.Code2Session, (_, _) => Task.FromResult(new HttpResponseMessage(HttpStatusCode.ServiceUnavailable)));
+
+        await Assert.ThrowsAsync<WeChatUnavailableException>(() => host.WithRunningClock(host.Client.Code2SessionAsync("code")));
+
+        Assert.Equal(3, host.Stub.To(WeChatPaths.Code2Session).Count);
+    }
+
+    [Fact]
+    public async Task Code2Session_DoesNotRetry_WhenServerAnswers4xx()
+    {
+        await using var host = new WeChatTestHost();
+        host.Stub.Otherwise(WeChatPaths.Code2Session, (_, _) => Task.FromResult(new HttpResponseMessage(HttpStatusCode.NotFound)));
+
+        await Assert.ThrowsAsync<WeChatUnavailableException>(() => host.WithRunningClock(host.Client.Code2SessionAsync("code")));
+
+        Assert.Single(host.Stub.To(WeChatPaths.Code2Session));
+    }
+
+    [Fact]
+    public async Task Code2Session_RetriesThenThrowsUnavailable_WhenNetworkFails()
+    {
+        await using var host = new WeChatTestHost();
+        host.Stub.Otherwise(WeChatPaths.Code2Session,
+            (_, _) => Task.FromException<HttpResponseMessage>(new HttpRequestException("Connection refused")));
+
+        var ex = await Assert.ThrowsAsync<WeChatUnavailableException>(() => host.WithRunningClock(host.Client.Code2SessionAsync("code")));
+
+        Assert.IsType<HttpRequestException>(ex.InnerException);
+        Assert.Equal(3, host.Stub.To(WeChatPaths.Code2Session).Count);
+    }
+
+    [Fact]
+    public async Task Code2Session_RetriesAndSucceeds_WhenNetworkFailsOnce()
+    {
+        await using var host = new WeChatTestHost();
+        host.Stub.Enqueue(WeChatPaths.Code2Session, (_, _) => Task.FromException<HttpResponseMessage>(new HttpRequestException("reset")));
+        host.Stub.EnqueueJson(WeChatPaths.Code2Session, Session);
+
+        var session = await host.WithRunningClock(host.Client.Code2SessionAsync("code"));
+
+        Assert.Equal("oUser123456789", session.OpenId);
+        Assert.Equal(2, host.Stub.To(WeChatPaths.Code2Session).Count);
+    }
+
+    [Fact]
+    public async Task Code2Session_RetriesAndSucceeds_WhenAnAttemptTimesOut()
+    {
+        await using var host = new WeChatTestHost();
+        host.Stub.Enqueue(WeChatPaths.Code2Session, Hang).EnqueueJson(WeChatPaths.Code2Session, Session);
+
+        var session = await host.WithRunningClock(host.Client.Code2SessionAsync("code"));
+
+        Assert.Equal("oUser123456789", session.OpenId);
+        Assert.Equal(2, host.Stub.To(WeChatPaths.Code2Session).Count);
+    }
+
+    [Fact]
+    public async Task Code2Session_ThrowsUnavailable_WhenEveryAttemptTimesOut()
+    {
+        await using var host = new WeChatTestHost();
+        host.Stub.Otherwise(WeChatPaths.Code2Session, Hang);
+        var started = host.Time.GetUtcNow();
+
+        var ex = await Assert.ThrowsAsync<WeChatUnavailableException>(() => host.WithRunningClock(host.Client.Code2SessionAsync("code")));
+
+        Assert.IsType<TimeoutRejectedException>(ex.InnerException);
+        Assert.Equal(3, host.Stub.To(WeChatPaths.Code2Session).Count);
+        // The total timeout (3 × AttemptTimeout = 15 s) cut the third attempt short.
+        Assert.InRange(host.Time.GetUtcNow() - started, TimeSpan.FromSeconds(15), TimeSpan.FromSeconds(16));
+    }
+
+    [Fact]
+    public async Task Code2Session_PassesCancellationThrough_WhenCallerCancels()
+    {
+        await using var host = new WeChatTestHost();
+        host.Stub.Otherwise(WeChatPaths.Code2Session, Hang);
+        using var cancellation = new CancellationTokenSource();
+
+        var call = host.Client.Code2SessionAsync("code", cancellation.Token);
+        await cancellation.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call);
+        Assert.Single(host.Stub.To(WeChatPaths.Code2Session));
+    }
+
+    [Fact]
+    public async Task SendSubscribeMessage_RetriesPostWithSameBody_WhenWeChatIsBusyOnce()
+    {
+        await using var host = new WeChatTestHost();
+        host.IssueTokens("TOKEN_1");
+        host.Stub.EnqueueJson(WeChatPaths.SubscribeSend, Busy).EnqueueJson(WeChatPaths.SubscribeSend, """{"errcode":0,"errmsg":"ok"}""");
+
+        await host.WithRunningClock(host.Client.SendSubscribeMessageAsync(
+            new SubscribeMessage("oUser123456789", "tmpl", new Dictionary<string, string> { ["thing1"] = "审核通过" })));
+
+        var sends = host.Stub.To(WeChatPaths.SubscribeSend);
+        Assert.Equal(2, sends.Count);
+        Assert.Equal(sends[0].Body, sends[1].Body);
+        Assert.Single(host.Stub.To(WeChatPaths.StableToken));
+    }
+
+    [Fact]
+    public async Task GetToken_RetriesStableToken_WhenWeChatIsBusyOnce()
+    {
+        await using var host = new WeChatTestHost();
+        host.Stub.EnqueueJson(WeChatPaths.StableToken, Busy);
+        host.IssueTokens("TOKEN_1");
+
+        var token = await host.WithRunningClock(host.Tokens.GetTokenAsync().AsTask());
+
+        Assert.Equal("TOKEN_1", token);
+        Assert.Equal(2, host.Stub.To(WeChatPaths.StableToken).Count);
+    }
+
+    private static async Task<HttpResponseMessage> Hang(RecordedRequest request, CancellationToken cancellationToken)
+    {
+        await Task.Delay(Timeout.Infinite, cancellationToken);
+        throw new InvalidOperationException("unreachable");
+    }
+}
