@@ -29,7 +29,7 @@ public static class WeChatOpenData
             throw new WeChatDataException(WeChatDataErrorCodes.IllegalBuffer, "Decrypted open data is not JSON.", ex);
         }
 
-        if (envelope is null)
+        if (envelope?.Watermark?.AppId != expectedAppId)
         {
             throw new WeChatDataException(WeChatDataErrorCodes.IllegalBuffer, "Open data watermark belongs to another app.");
         }
@@ -41,7 +41,16 @@ public static class WeChatOpenData
     public static WeChatPhoneInfo DecryptPhoneNumber(string encryptedData, string iv, string sessionKey, string expectedAppId)
     {
         var json = Decrypt(encryptedData, iv, sessionKey, expectedAppId);
-        var phone = JsonSerializer.Deserialize<PhoneInfo>(json, WeChatJson.Options);
+        PhoneInfo? phone;
+        try
+        {
+            phone = JsonSerializer.Deserialize<PhoneInfo>(json, WeChatJson.Options);
+        }
+        catch (JsonException ex)
+        {
+            throw new WeChatDataException(WeChatDataErrorCodes.IllegalBuffer, "Open data is not a phone-number payload.", ex);
+        }
+
         return phone?.PhoneNumber is { Length: > 0 }
             ? phone.ToPhoneInfo()
             : throw new WeChatDataException(WeChatDataErrorCodes.IllegalBuffer, "Open data holds no phoneNumber.");

@@ -107,10 +107,12 @@ public class WeChatOpenDataFacts
         Assert.Equal(new WeChatPhoneInfo("13800138000", "13800138000", "86", SampleAppId), phone);
     }
 
-    [Fact]
-    public void DecryptPhoneNumber_Throws_WhenPayloadHasNoPhoneNumber()
+    [Theory]
+    [InlineData("")]
+    [InlineData("\"phoneNumber\":{\"nested\":1},")]
+    public void DecryptPhoneNumber_ThrowsDataException_WhenPayloadHasNoUsablePhoneNumber(string phoneField)
     {
-        var json = $$$"""{"watermark":{"timestamp":1700000000,"appid":"{{{SampleAppId}}}"}}""";
+        var json = $$$"""{{{{phoneField}}}"watermark":{"timestamp":1700000000,"appid":"{{{SampleAppId}}}"}}""";
         var (encryptedData, iv) = WeChatOpenData.Encrypt(json, SampleSessionKey);
 
         Assert.Throws<WeChatDataException>(() => WeChatOpenData.DecryptPhoneNumber(encryptedData, iv, SampleSessionKey, SampleAppId));

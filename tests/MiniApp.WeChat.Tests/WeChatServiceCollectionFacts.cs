@@ -7,19 +7,22 @@ namespace MiniApp.WeChat.Tests;
 
 public class WeChatServiceCollectionFacts
 {
-    [Fact]
-    public void AddWeChatClient_FailsStartupValidation_WhenAppSecretIsMissing()
+    [Theory]
+    [InlineData("AppSecret", "")]
+    [InlineData("AttemptTimeout", "00:00:00")]
+    [InlineData("MaxRetries", "6")]
+    [InlineData("BaseUrl", "not a url")]
+    public void AddWeChatClient_FailsStartupValidation_WhenASettingIsInvalid(string name, string value)
     {
+        var settings = new Dictionary<string, string?> { ["WeChat:AppId"] = "wx1", ["WeChat:AppSecret"] = "s", [$"WeChat:{name}"] = value };
         var services = new ServiceCollection();
-        services.AddSingleton<IConfiguration>(new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["WeChat:AppId"] = "wx1" })
-            .Build());
+        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
         services.AddWeChatClient();
         using var provider = services.BuildServiceProvider();
 
         var ex = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
 
-        Assert.Contains(nameof(WeChatOptions.AppSecret), ex.Message);
+        Assert.Contains(name, ex.Message);
     }
 
     [Fact]

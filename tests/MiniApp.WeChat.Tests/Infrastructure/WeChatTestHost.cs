@@ -15,7 +15,9 @@ public sealed class WeChatTestHost : IAsyncDisposable
     public const string AppId = "wx0123456789abcdef";
     public const string AppSecret = "app-secret-never-logged";
 
-    public WeChatTestHost(Action<Dictionary<string, string?>>? configure = null, IDistributedCache? sharedCache = null)
+    /// <param name="realNetwork">Leave the primary handler alone, to talk to a running sandbox instead of the stub.</param>
+    public WeChatTestHost(
+        Action<Dictionary<string, string?>>? configure = null, IDistributedCache? sharedCache = null, bool realNetwork = false)
     {
         var settings = new Dictionary<string, string?>
         {
@@ -41,7 +43,12 @@ public sealed class WeChatTestHost : IAsyncDisposable
             services.AddSingleton(sharedCache);
         }
 
-        services.AddWeChatClient().ConfigurePrimaryHttpMessageHandler(() => Stub);
+        var client = services.AddWeChatClient();
+        if (!realNetwork)
+        {
+            client.ConfigurePrimaryHttpMessageHandler(() => Stub);
+        }
+
         Services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
     }
 
