@@ -1,3 +1,6 @@
+using System.Data.Common;
+using Dapper;
+
 namespace MiniApp.Api.Applications;
 
 /// <summary>An application as the worker and the reviewers see it: 身份证号 and phone always masked.</summary>
@@ -52,6 +55,11 @@ public sealed record ApplicationRow(
         JOIN organizations o ON o.id = a.receiving_union_id
         LEFT JOIN stations s ON s.id = a.station_id
         """;
+
+    /// <summary>The view of one application, read after a change has committed.</summary>
+    public static async Task<ApplicationView> LoadViewAsync(DbConnection connection, long id, CancellationToken cancellationToken) =>
+        (await connection.QuerySingleAsync<ApplicationRow>(new CommandDefinition(SelectSql + " WHERE a.id = @id", new { id },
+            cancellationToken: cancellationToken))).ToView();
 
     public ApplicationView ToView() => new(
         Id, Status, Version, Name, IdNumberMasked, PhoneMasked, Gender, DateOnly.FromDateTime(BirthDate), Ethnicity, Education,

@@ -64,8 +64,6 @@ public static class ResubmitApplication
             await transaction.RollbackAsync(cancellationToken);
             return ApplicationProblems.ApplicationExists(null);
         }
-        var row = await connection.QuerySingleAsync<ApplicationRow>(new CommandDefinition(
-            ApplicationRow.SelectSql + " WHERE a.id = @id", new { id }, cancellationToken: cancellationToken));
-        return TypedResults.Ok(row.ToView());
+        return TypedResults.Ok(await ApplicationRow.LoadViewAsync(connection, id, cancellationToken));
     }
 }

@@ -1,6 +1,4 @@
 using System.Security.Claims;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using Dapper;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -50,7 +48,8 @@ public static class SubmitApplication
         if (valid is null) return Problems.Validation(errors);
 
         var id = ProtectedValue.IdNumber(protector, valid.Id.Normalized);
-        var requestHash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(form))));
+        // Keyed, like every other hash over personal data, so the stored value cannot be tested against guesses.
+        var requestHash = protector.LookupHash(JsonSerializer.Serialize(form), "idempotency_request");
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         try
         {
@@ -118,8 +117,6 @@ public static class SubmitApplication
     private static async Task<Results<Created<ApplicationView>, ProblemHttpResult>> CreatedAsync(MySqlConnection connection, long applicationId,
         CancellationToken cancellationToken)
     {
-        var row = await connection.QuerySingleAsync<ApplicationRow>(new CommandDefinition(
-            ApplicationRow.SelectSql + " WHERE a.id = @applicationId", new { applicationId }, cancellationToken: cancellationToken));
-        return TypedResults.Created($"/api/applications/{applicationId}", row.ToView());
+        return TypedResults.Created($"/api/applications/{applicationId}", await ApplicationRow.LoadViewAsync(connection, applicationId, cancellationToken));
     }
 }

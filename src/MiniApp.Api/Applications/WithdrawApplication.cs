@@ -33,8 +33,6 @@ public static class WithdrawApplication
         }
         await AuditLog.WriteAsync(connection, transaction, AuditLog.Worker, userId, "application.withdrawn", "application", id, null, now, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        var row = await connection.QuerySingleAsync<ApplicationRow>(new CommandDefinition(
-            ApplicationRow.SelectSql + " WHERE a.id = @id", new { id }, cancellationToken: cancellationToken));
-        return TypedResults.Ok(row.ToView());
+        return TypedResults.Ok(await ApplicationRow.LoadViewAsync(connection, id, cancellationToken));
     }
 }

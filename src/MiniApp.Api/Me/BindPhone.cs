@@ -32,7 +32,7 @@ public static class BindPhone
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var user = await connection.QuerySingleOrDefaultAsync<(string OpenId, string? SessionKey)?>(new CommandDefinition(
             "SELECT openid, session_key FROM users WHERE id = @userId", new { userId }, cancellationToken: cancellationToken));
-        if (user is null) return Problems.Create(401, ProblemCodes.Unauthorized, "登录已过期，请重新登录");
+        if (user is null) return Problems.SessionExpired();
 
         string rawPhone;
         if (!string.IsNullOrWhiteSpace(request.Code))

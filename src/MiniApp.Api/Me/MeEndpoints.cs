@@ -34,7 +34,7 @@ public static class MeEndpoints
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var user = await WorkerSummary.LoadAsync(connection, principal.UserId(), cancellationToken);
         return user is null
-            ? Problems.Create(401, ProblemCodes.Unauthorized, "登录已过期，请重新登录")
+            ? Problems.SessionExpired()
             : TypedResults.Ok(user);
     }
 }

@@ -24,7 +24,7 @@ public static class VerifyCard
         if (string.IsNullOrWhiteSpace(request.Code) || request.Code.Length > 128) return Problems.Validation("code", "请扫描会员卡上的二维码");
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         if (await StaffContext.LoadAsync(connection, principal, cancellationToken) is null)
-            return Problems.Create(401, ProblemCodes.Unauthorized, "登录已过期，请重新登录");
+            return Problems.SessionExpired();
 
         var check = cardCode.Check(request.Code);
         if (!check.Authentic) return TypedResults.Ok(new Response(false, "invalid_code", null, null, null));

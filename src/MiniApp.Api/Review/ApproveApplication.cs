@@ -24,8 +24,6 @@ public static class ApproveApplication
             case ApprovalOutcome.StateChanged: return ApplicationProblems.StateChanged();
             case ApprovalOutcome.AlreadyMember: return ApplicationProblems.AlreadyMember();
         }
-        var row = await connection.QuerySingleAsync<ApplicationRow>(new CommandDefinition(
-            ApplicationRow.SelectSql + " WHERE a.id = @id", new { id }, cancellationToken: cancellationToken));
-        return TypedResults.Ok(new Response(row.ToView(), result.MemberNumber!));
+        return TypedResults.Ok(new Response(await ApplicationRow.LoadViewAsync(connection, id, cancellationToken), result.MemberNumber!));
     }
 }

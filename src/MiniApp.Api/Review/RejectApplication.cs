@@ -43,8 +43,6 @@ public static class RejectApplication
         await AuditLog.WriteAsync(connection, transaction, AuditLog.Staff, staff.Id, "application.rejected", "application", id,
             new { reasonCode = request.ReasonCode, note }, now, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        var updated = await connection.QuerySingleAsync<ApplicationRow>(new CommandDefinition(
-            ApplicationRow.SelectSql + " WHERE a.id = @id", new { id }, cancellationToken: cancellationToken));
-        return TypedResults.Ok(updated.ToView());
+        return TypedResults.Ok(await ApplicationRow.LoadViewAsync(connection, id, cancellationToken));
     }
 }

@@ -19,7 +19,7 @@ public static class ReviewAccess
         ClaimsPrincipal principal, CancellationToken cancellationToken)
     {
         var staff = await StaffContext.LoadAsync(connection, principal, cancellationToken);
-        if (staff is null) return (null, Problems.Create(401, ProblemCodes.Unauthorized, "登录已过期，请重新登录"));
+        if (staff is null) return (null, Problems.SessionExpired());
         if (!staff.CanReview) return (null, Problems.Create(403, ProblemCodes.Forbidden, "没有权限审核入会申请"));
         return (staff, null);
     }

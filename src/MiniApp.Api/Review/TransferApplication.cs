@@ -44,8 +44,6 @@ public static class TransferApplication
         await AuditLog.WriteAsync(connection, transaction, AuditLog.Staff, staff.Id, "application.transferred", "application", id,
             new { fromUnionId = row.ReceivingUnionId, toUnionId = request.UnionId, note }, now, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        var updated = await connection.QuerySingleAsync<ApplicationRow>(new CommandDefinition(
-            ApplicationRow.SelectSql + " WHERE a.id = @id", new { id }, cancellationToken: cancellationToken));
-        return TypedResults.Ok(updated.ToView());
+        return TypedResults.Ok(await ApplicationRow.LoadViewAsync(connection, id, cancellationToken));
     }
 }

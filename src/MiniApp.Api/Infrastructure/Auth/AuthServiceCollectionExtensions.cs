@@ -36,7 +36,7 @@ public static class AuthServiceCollectionExtensions
                     OnChallenge = async context =>
                     {
                         context.HandleResponse();
-                        await WriteProblem(context.HttpContext, 401, ProblemCodes.Unauthorized, "登录已过期，请重新登录");
+                        await Problems.SessionExpired().ExecuteAsync(context.HttpContext);
                     },
                     OnForbidden = context => WriteProblem(context.HttpContext, 403, ProblemCodes.Forbidden, "没有权限执行此操作"),
                 };

@@ -17,6 +17,11 @@ public static class Problems
         return TypedResults.Problem(problem);
     }
 
+    /// <summary>401: no valid session (an expired token, or an account disabled since the token was issued).</summary>
+    public static ProblemHttpResult SessionExpired() => Create(401, ProblemCodes.Unauthorized, SessionExpiredDetail);
+
+    internal const string SessionExpiredDetail = "登录已过期，请重新登录";
+
     /// <summary>400 validation_failed with messages per field (field names as the JSON body spells them).</summary>
     public static ProblemHttpResult Validation(IDictionary<string, string[]> errors, string detail = "提交的信息有误，请检查后重试")
     {

@@ -1,0 +1,79 @@
+using System.Net;
+using System.Net.Http.Json;
+using MiniApp.Api.Infrastructure.Auth;
+using MiniApp.Api.IntegrationTests.Infrastructure;
+
+namespace MiniApp.Api.IntegrationTests.StaffAccounts;
+
+[Collection(ApiCollection.Name)]
+public sealed class StaffAccountsFacts(ApiFixture api)
+{
+    private async Task<HttpClient> AdminAsync()
+    {
+        var (admin, _) = await api.CreateAsync(StaffRoles.CountyAdmin, 1);
+        return api.CreateClient(await api.StaffTokenAsync(admin));
+    }
+
+    [Fact]
+    public async Task Create_MakesAnAccountThatCanLogIn()
+    {
+        using var admin = await AdminAsync();
+        var username = "rev-" + Guid.NewGuid().ToString("N")[..8];
+
+        var created = await (await admin.PostAsJsonAsync("/api/staff/accounts", new
+        {
+            username, displayName = "漠沙镇审核员", role = StaffRoles.UnionReviewer, unionId = 5, password = "Mosha-2026-ok",
+        })).AssertOkJsonAsync();
+
+        Assert.Equal("漠沙镇总工会", created.GetProperty("unionName").GetString());
+        Assert.False(string.IsNullOrEmpty(await api.StaffTokenAsync(username, "Mosha-2026-ok")));
+        var again = await admin.PostAsJsonAsync("/api/staff/accounts", new
+        {
+            username, displayName = "重复", role = StaffRoles.UnionReviewer, unionId = 5, password = "Mosha-2026-ok",
+        });
+        await again.AssertProblemAsync(HttpStatusCode.Conflict, "username_taken");
+    }
+
+    [Fact]
+    public async Task Create_RefusesAWeakPasswordAndAViewerWithoutDepartment()
+    {
+        using var admin = await AdminAsync();
+        var response = await admin.PostAsJsonAsync("/api/staff/accounts", new
+        {
+            username = "viewer-" + Guid.NewGuid().ToString("N")[..6], displayName = "交通局", role = StaffRoles.DepartmentViewer, unionId = 1, password = "short",
+        });
+
+        var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
+        Assert.True(problem.GetProperty("errors").TryGetProperty("password", out _));
+        Assert.True(problem.GetProperty("errors").TryGetProperty("departmentCode", out _));
+    }
+
+    [Fact]
+    public async Task Disable_StopsTheAccountsTokenAtOnce()
+    {
+        using var admin = await AdminAsync();
+        var (reviewer, id) = await api.CreateAsync(StaffRoles.UnionReviewer, 2);
+        using var reviewerClient = api.CreateClient(await api.StaffTokenAsync(reviewer));
+        await (await reviewerClient.GetAsync("/api/staff/applications")).AssertOkJsonAsync();
+
+        await (await admin.PostAsync($"/api/staff/accounts/{id}/disable", null)).AssertOkJsonAsync();
+
+        await (await reviewerClient.GetAsync("/api/staff/applications")).AssertProblemAsync(HttpStatusCode.Unauthorized, "unauthorized");
+        using var anonymous = api.CreateClient();
+        await (await anonymous.PostAsJsonAsync("/api/staff/auth/login", new { username = reviewer, password = TestStaff.Password }))
+            .AssertProblemAsync(HttpStatusCode.Unauthorized, "invalid_credentials");
+    }
+
+    [Fact]
+    public async Task ResetPassword_LiftsALockout()
+    {
+        using var admin = await AdminAsync();
+        var (reviewer, id) = await api.CreateAsync(StaffRoles.UnionReviewer, 2);
+        using var anonymous = api.CreateClient();
+        for (var i = 0; i < 5; i++) await anonymous.PostAsJsonAsync("/api/staff/auth/login", new { username = reviewer, password = "wrong-one" });
+
+        await (await admin.PostAsJsonAsync($"/api/staff/accounts/{id}/reset-password", new { password = "Brand-new-2026" })).AssertOkJsonAsync();
+
+        Assert.False(string.IsNullOrEmpty(await api.StaffTokenAsync(reviewer, "Brand-new-2026")));
+    }
+}
