@@ -11,6 +11,12 @@ public static class WeChatServiceCollectionExtensions
     public const string HttpClientName = "MiniApp.WeChat";
 
     /// <summary>
+    /// Key of an optional keyed <see cref="TimeProvider"/> for retry delays and timeouts. Unset, they run on the system
+    /// clock even when the app's TimeProvider is a test fake; tests that exercise timeouts register a fake under this key.
+    /// </summary>
+    public const string ResilienceClockKey = "MiniApp.WeChat.Resilience";
+
+    /// <summary>
     /// Registers <see cref="IWeChatClient"/> (typed HttpClient with the resilience pipeline), a singleton
     /// <see cref="IAccessTokenProvider"/> and <see cref="TimeProvider.System"/> unless one is registered.
     /// The caller registers the <c>IDistributedCache</c> (Redis, so every node shares the token).

@@ -48,7 +48,7 @@ public class WeChatClientRequestFacts
         }));
         host.Stub.EnqueueJson(WeChatPaths.Code2Session, """{"openid":"oUser123456789","session_key":"a2V5"}""");
 
-        var session = await host.WithRunningClock(host.Client.Code2SessionAsync("code"));
+        var session = await host.Client.Code2SessionAsync("code").WaitAsync(WeChatTestHost.Patience);
 
         Assert.Equal("oUser123456789", session.OpenId);
         Assert.Equal(2, host.Stub.Requests.Count);
@@ -213,7 +213,8 @@ public class WeChatClientRequestFacts
     }
 
     private static string PhoneAnswer(string countryCode) => $$$$"""
-        {"errcode":0,"errmsg":"ok","phone_info":{"phoneNumber":"13800138000","purePhoneNumber":"13800138000","countryCode":{{{{countryCode}}}},"watermark":{"timestamp":1637744274,"appid":"{{{{WeChatTestHost.AppId}}}}"}}}
+        {"errcode":0,"errmsg":"ok","phone_info":{"phoneNumber":"13800138000","purePhoneNumber":"13800138000",
+        "countryCode":{{{{countryCode}}}},"watermark":{"timestamp":1637744274,"appid":"{{{{WeChatTestHost.AppId}}}}"}}}
         """;
 
     private static HttpResponseMessage Image(byte[] bytes, string? contentType)

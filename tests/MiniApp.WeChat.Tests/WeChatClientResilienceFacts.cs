@@ -16,7 +16,7 @@ public class WeChatClientResilienceFacts
         host.Stub.EnqueueJson(WeChatPaths.Code2Session, """{"errcode":40029,"errmsg":"invalid code, rid: 2"}""");
         host.Stub.OtherwiseJson(WeChatPaths.Code2Session, Session); // a retry would wrongly succeed here
 
-        var ex = await Assert.ThrowsAsync<WeChatApiException>(() => host.WithRunningClock(host.Client.Code2SessionAsync("used-code")));
+        var ex = await Assert.ThrowsAsync<WeChatApiException>(() => Login(host, "used-code"));
 
         Assert.True(ex.IsInvalidCode);
         Assert.Equal("jscode2session", ex.Api);
@@ -35,7 +35,7 @@ public class WeChatClientResilienceFacts
         host.Stub.EnqueueJson(WeChatPaths.Code2Session, $$"""{"errcode":{{errCode}},"errmsg":"no, rid: 3"}""");
         host.Stub.OtherwiseJson(WeChatPaths.Code2Session, Session);
 
-        var ex = await Assert.ThrowsAsync<WeChatApiException>(() => host.WithRunningClock(host.Client.Code2SessionAsync("code")));
+        var ex = await Assert.ThrowsAsync<WeChatApiException>(() => Login(host));
 
         Assert.Equal(errCode, ex.ErrCode);
         Assert.Single(host.Stub.To(WeChatPaths.Code2Session));
@@ -47,7 +47,7 @@ public class WeChatClientResilienceFacts
         await using var host = new WeChatTestHost();
         host.Stub.EnqueueJson(WeChatPaths.Code2Session, Busy).EnqueueJson(WeChatPaths.Code2Session, Session);
 
-        var session = await host.WithRunningClock(host.Client.Code2SessionAsync("code"));
+        var session = await Login(host);
 
         Assert.Equal("oUser123456789", session.OpenId);
         Assert.Equal(2, host.Stub.To(WeChatPaths.Code2Session).Count);
@@ -62,7 +62,7 @@ public class WeChatClientResilienceFacts
         await using var host = new WeChatTestHost(settings => settings["WeChat:MaxRetries"] = maxRetries.ToString());
         host.Stub.OtherwiseJson(WeChatPaths.Code2Session, Busy);
 
-        var ex = await Assert.ThrowsAsync<WeChatUnavailableException>(() => host.WithRunningClock(host.Client.Code2SessionAsync("code")));
+        var ex = await Assert.ThrowsAsync<WeChatUnavailableException>(() => Login(host));
 
         Assert.Equal("jscode2session", ex.Api);
         Assert.Equal(1 + maxRetries, host.Stub.To(WeChatPaths.Code2Session).Count);
@@ -77,7 +77,7 @@ public class WeChatClientResilienceFacts
         await using var host = new WeChatTestHost();
         host.Stub.EnqueueJson(WeChatPaths.Code2Session, "<html>bad gateway</html>", status).EnqueueJson(WeChatPaths.Code2Session, Session);
 
-        var session = await host.WithRunningClock(host.Client.Code2SessionAsync("code"));
+        var session = await Login(host);
 
         Assert.Equal("oUser123456789", session.OpenId);
         Assert.Equal(2, host.Stub.To(WeChatPaths.Code2Session).Count);
@@ -89,7 +89,7 @@ public class WeChatClientResilienceFacts
         await using var host = new WeChatTestHost();
         host.Stub.Otherwise(WeChatPaths.Code2Session, (_, _) => Task.FromResult(new HttpResponseMessage(HttpStatusCode.ServiceUnavailable)));
 
-        await Assert.ThrowsAsync<WeChatUnavailableException>(() => host.WithRunningClock(host.Client.Code2SessionAsync("code")));
+        await Assert.ThrowsAsync<WeChatUnavailableException>(() => Login(host));
 
         Assert.Equal(3, host.Stub.To(WeChatPaths.Code2Session).Count);
     }
@@ -100,7 +100,7 @@ public class WeChatClientResilienceFacts
         await using var host = new WeChatTestHost();
         host.Stub.Otherwise(WeChatPaths.Code2Session, (_, _) => Task.FromResult(new HttpResponseMessage(HttpStatusCode.NotFound)));
 
-        await Assert.ThrowsAsync<WeChatUnavailableException>(() => host.WithRunningClock(host.Client.Code2SessionAsync("code")));
+        await Assert.ThrowsAsync<WeChatUnavailableException>(() => Login(host));
 
         Assert.Single(host.Stub.To(WeChatPaths.Code2Session));
     }
@@ -112,7 +112,7 @@ public class WeChatClientResilienceFacts
         host.Stub.Otherwise(WeChatPaths.Code2Session,
             (_, _) => Task.FromException<HttpResponseMessage>(new HttpRequestException("Connection refused")));
 
-        var ex = await Assert.ThrowsAsync<WeChatUnavailableException>(() => host.WithRunningClock(host.Client.Code2SessionAsync("code")));
+        var ex = await Assert.ThrowsAsync<WeChatUnavailableException>(() => Login(host));
 
         Assert.IsType<HttpRequestException>(ex.InnerException);
         Assert.Equal(3, host.Stub.To(WeChatPaths.Code2Session).Count);
@@ -125,7 +125,7 @@ public class WeChatClientResilienceFacts
         host.Stub.Enqueue(WeChatPaths.Code2Session, (_, _) => Task.FromException<HttpResponseMessage>(new HttpRequestException("reset")));
         host.Stub.EnqueueJson(WeChatPaths.Code2Session, Session);
 
-        var session = await host.WithRunningClock(host.Client.Code2SessionAsync("code"));
+        var session = await Login(host);
 
         Assert.Equal("oUser123456789", session.OpenId);
         Assert.Equal(2, host.Stub.To(WeChatPaths.Code2Session).Count);
@@ -134,28 +134,32 @@ public class WeChatClientResilienceFacts
     [Fact]
     public async Task Code2Session_RetriesAndSucceeds_WhenAnAttemptTimesOut()
     {
-        await using var host = new WeChatTestHost();
+        await using var host = new WeChatTestHost(fakeResilienceClock: true);
         host.Stub.Enqueue(WeChatPaths.Code2Session, Hang).EnqueueJson(WeChatPaths.Code2Session, Session);
+        var started = host.ResilienceClock.GetUtcNow();
 
-        var session = await host.WithRunningClock(host.Client.Code2SessionAsync("code"));
+        var login = host.Client.Code2SessionAsync("code");
+        await host.WithRunningResilienceClock(login);
 
-        Assert.Equal("oUser123456789", session.OpenId);
+        Assert.Equal("oUser123456789", (await login).OpenId);
         Assert.Equal(2, host.Stub.To(WeChatPaths.Code2Session).Count);
+        Assert.InRange(host.ResilienceClock.GetUtcNow() - started, TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(6));
     }
 
     [Fact]
     public async Task Code2Session_ThrowsUnavailable_WhenEveryAttemptTimesOut()
     {
-        await using var host = new WeChatTestHost();
+        await using var host = new WeChatTestHost(fakeResilienceClock: true);
         host.Stub.Otherwise(WeChatPaths.Code2Session, Hang);
-        var started = host.Time.GetUtcNow();
+        var started = host.ResilienceClock.GetUtcNow();
 
-        var ex = await Assert.ThrowsAsync<WeChatUnavailableException>(() => host.WithRunningClock(host.Client.Code2SessionAsync("code")));
+        var ex = await Assert.ThrowsAsync<WeChatUnavailableException>(
+            () => host.WithRunningResilienceClock(host.Client.Code2SessionAsync("code")));
 
         Assert.IsType<TimeoutRejectedException>(ex.InnerException);
         Assert.Equal(3, host.Stub.To(WeChatPaths.Code2Session).Count);
-        // The total timeout (3 × AttemptTimeout = 15 s) cut the third attempt short.
-        Assert.InRange(host.Time.GetUtcNow() - started, TimeSpan.FromSeconds(15), TimeSpan.FromSeconds(16));
+        // Attempts of 5 s, and the total timeout (3 × 5 s) cut the third one short.
+        Assert.InRange(host.ResilienceClock.GetUtcNow() - started, TimeSpan.FromSeconds(15), TimeSpan.FromSeconds(16));
     }
 
     [Fact]
@@ -179,8 +183,9 @@ public class WeChatClientResilienceFacts
         host.IssueTokens("TOKEN_1");
         host.Stub.EnqueueJson(WeChatPaths.SubscribeSend, Busy).EnqueueJson(WeChatPaths.SubscribeSend, """{"errcode":0,"errmsg":"ok"}""");
 
-        await host.WithRunningClock(host.Client.SendSubscribeMessageAsync(
-            new SubscribeMessage("oUser123456789", "tmpl", new Dictionary<string, string> { ["thing1"] = "审核通过" })));
+        var message = new SubscribeMessage("oUser123456789", "tmpl", new Dictionary<string, string> { ["thing1"] = "审核通过" });
+
+        await host.Client.SendSubscribeMessageAsync(message).WaitAsync(WeChatTestHost.Patience);
 
         var sends = host.Stub.To(WeChatPaths.SubscribeSend);
         Assert.Equal(2, sends.Count);
@@ -195,11 +200,15 @@ public class WeChatClientResilienceFacts
         host.Stub.EnqueueJson(WeChatPaths.StableToken, Busy);
         host.IssueTokens("TOKEN_1");
 
-        var token = await host.WithRunningClock(host.Tokens.GetTokenAsync().AsTask());
+        var token = await host.Tokens.GetTokenAsync().AsTask().WaitAsync(WeChatTestHost.Patience);
 
         Assert.Equal("TOKEN_1", token);
         Assert.Equal(2, host.Stub.To(WeChatPaths.StableToken).Count);
     }
+
+    // Retries run on real time although DI's TimeProvider is a frozen fake; a hang here means they stopped doing so.
+    private static Task<WeChatSession> Login(WeChatTestHost host, string code = "code") =>
+        host.Client.Code2SessionAsync(code).WaitAsync(WeChatTestHost.Patience);
 
     private static async Task<HttpResponseMessage> Hang(RecordedRequest request, CancellationToken cancellationToken)
     {

@@ -38,10 +38,10 @@ public class WeChatLoggingFacts
         host.Stub.Enqueue(WeChatPaths.MessageSecurity, (_, _) => Task.FromException<HttpResponseMessage>(new HttpRequestException("reset")));
         host.Stub.EnqueueJson(WeChatPaths.MessageSecurity, """{"errcode":40003,"errmsg":"invalid openid"}""");
 
-        await host.WithRunningClock(host.Client.Code2SessionAsync(LoginCode));
+        await host.Client.Code2SessionAsync(LoginCode).WaitAsync(WeChatTestHost.Patience);
         await host.Client.GetUserPhoneNumberAsync(PhoneCode, OpenId);
-        await Assert.ThrowsAsync<WeChatApiException>(
-            () => host.WithRunningClock(host.Client.CheckMessageSecurityAsync(new MessageSecurityRequest(OpenId, "text"))));
+        var check = new MessageSecurityRequest(OpenId, "text");
+        await Assert.ThrowsAsync<WeChatApiException>(() => host.Client.CheckMessageSecurityAsync(check).WaitAsync(WeChatTestHost.Patience));
 
         Assert.NotEmpty(host.Logs.Entries);
         foreach (var secret in new[] { WeChatTestHost.AppSecret, LoginCode, PhoneCode, Token, SessionKey, OpenId, Phone })

@@ -23,6 +23,10 @@ internal static class WeChatResilience
         var options = context.ServiceProvider.GetRequiredService<IOptions<WeChatOptions>>().Value;
         var logger = context.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(WeChatResilience));
 
+        // Polly would otherwise take the TimeProvider from DI; a test that freezes the business clock with a fake one
+        // would then freeze every WeChat retry delay and timeout too, and calls would hang instead of failing.
+        pipeline.TimeProvider = context.ServiceProvider.GetKeyedService<TimeProvider>(WeChatServiceCollectionExtensions.ResilienceClockKey)
+            ?? TimeProvider.System;
         pipeline.AddTimeout(options.AttemptTimeout * 3);
         if (options.MaxRetries > 0)
         {

@@ -8,16 +8,23 @@ namespace MiniApp.WeChat.Tests.Infrastructure;
 
 /// <summary>
 /// The production wiring (<c>AddWeChatClient</c>) with WeChat replaced by <see cref="StubHttpHandler"/>, a fake clock,
-/// an in-memory distributed cache and captured logs. Retry delays are shrunk to a millisecond.
+/// an in-memory distributed cache and captured logs. Retry delays (on real time) are shrunk to a millisecond.
 /// </summary>
 public sealed class WeChatTestHost : IAsyncDisposable
 {
     public const string AppId = "wx0123456789abcdef";
     public const string AppSecret = "app-secret-never-logged";
 
+    /// <summary>How long a test waits for a call that retries on real time before calling it hung.</summary>
+    public static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
+
     /// <param name="realNetwork">Leave the primary handler alone, to talk to a running sandbox instead of the stub.</param>
+    /// <param name="fakeResilienceClock">Run retry delays and timeouts on <see cref="ResilienceClock"/> instead of real time.</param>
     public WeChatTestHost(
-        Action<Dictionary<string, string?>>? configure = null, IDistributedCache? sharedCache = null, bool realNetwork = false)
+        Action<Dictionary<string, string?>>? configure = null,
+        IDistributedCache? sharedCache = null,
+        bool realNetwork = false,
+        bool fakeResilienceClock = false)
     {
         var settings = new Dictionary<string, string?>
         {
@@ -34,6 +41,11 @@ public sealed class WeChatTestHost : IAsyncDisposable
         services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
         services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Trace).AddProvider(Logs));
         services.AddSingleton<TimeProvider>(Time);
+        if (fakeResilienceClock)
+        {
+            services.AddKeyedSingleton<TimeProvider>(WeChatServiceCollectionExtensions.ResilienceClockKey, ResilienceClock);
+        }
+
         if (sharedCache is null)
         {
             services.AddDistributedMemoryCache();
@@ -56,6 +68,9 @@ public sealed class WeChatTestHost : IAsyncDisposable
 
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2025, 3, 1, 8, 0, 0, TimeSpan.Zero));
 
+    /// <summary>Drives Polly's delays and timeouts when the host was built with <c>fakeResilienceClock</c>.</summary>
+    public FakeTimeProvider ResilienceClock { get; } = new();
+
     public LogCapture Logs { get; } = new();
 
     public ServiceProvider Services { get; }
@@ -75,27 +90,17 @@ public sealed class WeChatTestHost : IAsyncDisposable
         return this;
     }
 
-    /// <summary>
-    /// Polly runs its retry delays and timeouts on the TimeProvider from DI, which here is the fake clock: keep it moving
-    /// (50 ms per real millisecond) until <paramref name="call"/> finishes.
-    /// </summary>
-    public async Task<T> WithRunningClock<T>(Task<T> call)
-    {
-        await WithRunningClock((Task)call);
-        return await call;
-    }
-
-    public async Task WithRunningClock(Task call, int stepMilliseconds = 50)
+    /// <summary>Moves <see cref="ResilienceClock"/> 50 ms per real millisecond until <paramref name="call"/> finishes.</summary>
+    public async Task WithRunningResilienceClock(Task call)
     {
         while (!call.IsCompleted)
         {
-            Time.Advance(TimeSpan.FromMilliseconds(stepMilliseconds));
+            ResilienceClock.Advance(TimeSpan.FromMilliseconds(50));
             await Task.WhenAny(call, Task.Delay(1));
         }
 
         await call;
     }
 
-    // Disposing the pipeline waits, on the fake clock, for calls still in flight; a failed test may leave one behind.
-    public async ValueTask DisposeAsync() => await WithRunningClock(Services.DisposeAsync().AsTask(), stepMilliseconds: 60_000);
+    public ValueTask DisposeAsync() => Services.DisposeAsync();
 }
