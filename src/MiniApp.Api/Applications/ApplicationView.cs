@@ -1,9 +1,13 @@
 using System.Data.Common;
 using Dapper;
+using MiniApp.Api.Infrastructure;
 
 namespace MiniApp.Api.Applications;
 
-/// <summary>An application as the worker and the reviewers see it: 身份证号 and phone always masked.</summary>
+/// <summary>
+/// An application as the worker and the reviewers see it: 身份证号 and phone always masked. The birth date is left out
+/// on purpose: with it, the masked 身份证号 and the township would give the whole number back; the age is enough.
+/// </summary>
 public sealed record ApplicationView(
     long Id,
     string Status,
@@ -12,7 +16,7 @@ public sealed record ApplicationView(
     string IdNumberMasked,
     string PhoneMasked,
     string Gender,
-    DateOnly BirthDate,
+    int Age,
     string Ethnicity,
     string Education,
     string PoliticalStatus,
@@ -56,13 +60,20 @@ public sealed record ApplicationRow(
         LEFT JOIN stations s ON s.id = a.station_id
         """;
 
+    private int AgeOn(DateOnly today)
+    {
+        var birth = DateOnly.FromDateTime(BirthDate);
+        var age = today.Year - birth.Year;
+        return birth.AddYears(age) > today ? age - 1 : age;
+    }
+
     /// <summary>The view of one application, read after a change has committed.</summary>
     public static async Task<ApplicationView> LoadViewAsync(DbConnection connection, long id, CancellationToken cancellationToken) =>
         (await connection.QuerySingleAsync<ApplicationRow>(new CommandDefinition(SelectSql + " WHERE a.id = @id", new { id },
             cancellationToken: cancellationToken))).ToView();
 
     public ApplicationView ToView() => new(
-        Id, Status, Version, Name, IdNumberMasked, PhoneMasked, Gender, DateOnly.FromDateTime(BirthDate), Ethnicity, Education,
+        Id, Status, Version, Name, IdNumberMasked, PhoneMasked, Gender, AgeOn(ChinaTime.Today(TimeProvider.System)), Ethnicity, Education,
         PoliticalStatus, HukouType, IsMigrantWorker, WorkerGroupCode, EmploymentForm,
         EmployerName is null ? null : new EmployerView(EmployerEnterpriseId, EmployerName, EmployerCreditCode),
         Platform, ResidenceTownship,

@@ -10,11 +10,13 @@ public static class GetMyApplications
 {
     public sealed record MyApplication(ApplicationView Application, IReadOnlyList<HistoryEntry> History);
 
-    public sealed record HistoryEntry(string Action, DateTimeOffset At, string? Detail);
+    /// <summary>What happened and when. The rejection's reason and note are on the application itself; the audit
+    /// details (reviewers' transfer notes, union ids) stay with the federation.</summary>
+    public sealed record HistoryEntry(string Action, DateTimeOffset At);
 
     // Only state changes are history; reveals and other reads stay in the audit log for the federation.
     private const string HistorySql = """
-        SELECT entity_id, action, created_at, detail FROM audit_log
+        SELECT entity_id, action, created_at FROM audit_log
         WHERE entity_type = 'application' AND entity_id IN @Ids AND action <> 'application.revealed'
         ORDER BY id
         """;
@@ -27,9 +29,9 @@ public static class GetMyApplications
             new { UserId = principal.UserId() }, cancellationToken: cancellationToken))).ToList();
         if (rows.Count == 0) return TypedResults.Ok(Array.Empty<MyApplication>());
 
-        var history = (await connection.QueryAsync<(long EntityId, string Action, DateTime CreatedAt, string? Detail)>(new CommandDefinition(
+        var history = (await connection.QueryAsync<(long EntityId, string Action, DateTime CreatedAt)>(new CommandDefinition(
             HistorySql, new { Ids = rows.Select(r => r.Id).ToArray() }, cancellationToken: cancellationToken)))
-            .ToLookup(h => h.EntityId, h => new HistoryEntry(h.Action, new DateTimeOffset(h.CreatedAt, TimeSpan.Zero), h.Detail));
+            .ToLookup(h => h.EntityId, h => new HistoryEntry(h.Action, new DateTimeOffset(h.CreatedAt, TimeSpan.Zero)));
         return TypedResults.Ok(rows.Select(row => new MyApplication(row.ToView(), history[row.Id].ToList())).ToList());
     }
 }

@@ -62,7 +62,7 @@ public static class ResubmitApplication
         catch (MySqlException exception) when (exception.IsDuplicateKey("ux_applications_open_person"))
         {
             await transaction.RollbackAsync(cancellationToken);
-            return ApplicationProblems.ApplicationExists(null);
+            return ApplicationProblems.ApplicationExists(await SubmitApplication.OpenApplicationOfAsync(connection, idNumber.Hash, cancellationToken));
         }
         return TypedResults.Ok(await ApplicationRow.LoadViewAsync(connection, id, cancellationToken));
     }

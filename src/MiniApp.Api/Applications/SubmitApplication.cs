@@ -85,11 +85,13 @@ public static class SubmitApplication
         catch (MySqlException exception) when (exception.IsDuplicateKey("ux_applications_open_person"))
         {
             await transaction.RollbackAsync(cancellationToken);
-            var open = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
-                "SELECT id FROM applications WHERE open_person_hash = @Hash", new { id.Hash }, cancellationToken: cancellationToken));
-            return ApplicationProblems.ApplicationExists(open);
+            return ApplicationProblems.ApplicationExists(await OpenApplicationOfAsync(connection, id.Hash, cancellationToken));
         }
     }
+
+    internal static Task<long?> OpenApplicationOfAsync(MySqlConnection connection, string idHash, CancellationToken cancellationToken) =>
+        connection.ExecuteScalarAsync<long?>(new CommandDefinition(
+            "SELECT id FROM applications WHERE open_person_hash = @idHash", new { idHash }, cancellationToken: cancellationToken));
 
     internal static Task<bool> IsActiveMemberAsync(MySqlConnection connection, MySqlTransaction transaction, string idHash, CancellationToken cancellationToken) =>
         connection.ExecuteScalarAsync<bool>(new CommandDefinition(

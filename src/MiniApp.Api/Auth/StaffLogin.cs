@@ -24,19 +24,20 @@ public static class StaffLogin
 
     public sealed record StaffSummary(long Id, string Role, long UnionId);
 
-    private sealed record StaffRow(long Id, string PasswordHash, string Role, long UnionId, bool Disabled, DateTime? LockedUntil);
+    private sealed record StaffRow(long Id, string PasswordHash, string Role, long UnionId, bool Disabled);
 
     private const string FindSql = """
-        SELECT id, password_hash, role, union_id, disabled, locked_until
-        FROM staff WHERE username = @Username
+        SELECT id, password_hash, role, union_id, disabled FROM staff WHERE username = @Username
         """;
 
-    // locked_until is assigned first: MySQL evaluates single-table SET assignments left to right.
-    private const string RecordFailureSql = """
+    // Every attempt is counted before the password is checked, in one guarded statement, so a burst of parallel
+    // guesses cannot all slip in under the limit; a success resets the count. locked_until is assigned first: MySQL
+    // evaluates single-table SET assignments left to right.
+    private const string CountAttemptSql = """
         UPDATE staff
         SET locked_until = CASE WHEN failed_logins + 1 >= @MaxFailures THEN @LockedUntil ELSE locked_until END,
             failed_logins = CASE WHEN failed_logins + 1 >= @MaxFailures THEN 0 ELSE failed_logins + 1 END
-        WHERE id = @Id
+        WHERE id = @Id AND (locked_until IS NULL OR locked_until <= @Now)
         """;
 
     private const string RecordSuccessSql = """
@@ -65,17 +66,20 @@ public static class StaffLogin
             logger.LogWarning("Staff login refused: unknown or disabled account");
             return InvalidCredentials();
         }
-        if (staff.LockedUntil is { } lockedUntil && lockedUntil > now)
+        var counted = await connection.ExecuteAsync(new CommandDefinition(CountAttemptSql, new
         {
-            return Locked(httpContext, lockedUntil - now);
+            staff.Id, Now = now, MaxFailures = options.Value.MaxFailedLogins, LockedUntil = now.Add(options.Value.LockoutDuration),
+        }, cancellationToken: cancellationToken));
+        if (counted == 0)
+        {
+            var lockedUntil = await connection.ExecuteScalarAsync<DateTime?>(new CommandDefinition(
+                "SELECT locked_until FROM staff WHERE id = @Id", new { staff.Id }, cancellationToken: cancellationToken));
+            return Locked(httpContext, (lockedUntil ?? now) - now);
         }
 
         var verdict = hasher.VerifyHashedPassword(new StaffPassword(), staff.PasswordHash, request.Password);
         if (verdict == PasswordVerificationResult.Failed)
         {
-            var lockUntil = now.Add(options.Value.LockoutDuration);
-            await connection.ExecuteAsync(new CommandDefinition(RecordFailureSql,
-                new { staff.Id, MaxFailures = options.Value.MaxFailedLogins, LockedUntil = lockUntil }, cancellationToken: cancellationToken));
             logger.LogWarning("Staff login refused for staff {StaffId}: wrong password", staff.Id);
             return InvalidCredentials();
         }
@@ -96,7 +100,7 @@ public static class StaffLogin
     private static ProblemHttpResult Locked(HttpContext httpContext, TimeSpan remaining)
     {
         var minutes = Math.Max(1, (int)Math.Ceiling(remaining.TotalMinutes));
-        httpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(remaining.TotalSeconds)).ToString();
+        httpContext.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(remaining.TotalSeconds)).ToString();
         return Problems.Create(429, ProblemCodes.AccountLocked, $"登录失败次数过多，账号已锁定，请 {minutes} 分钟后再试");
     }
 }

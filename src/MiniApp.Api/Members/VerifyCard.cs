@@ -23,8 +23,10 @@ public static class VerifyCard
     {
         if (string.IsNullOrWhiteSpace(request.Code) || request.Code.Length > 128) return Problems.Validation("code", "请扫描会员卡上的二维码");
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        if (await StaffContext.LoadAsync(connection, principal, cancellationToken) is null)
-            return Problems.SessionExpired();
+        var staff = await StaffContext.LoadAsync(connection, principal, cancellationToken);
+        if (staff is null) return Problems.SessionExpired();
+        // Department viewers work with figures only, never with individual members.
+        if (staff.Role == StaffRoles.DepartmentViewer) return Problems.Create(403, ProblemCodes.Forbidden, "没有权限核验会员卡");
 
         var check = cardCode.Check(request.Code);
         if (!check.Authentic) return TypedResults.Ok(new Response(false, "invalid_code", null, null, null));

@@ -11,7 +11,8 @@ public static class BatchApprove
 {
     public sealed record Request(long[]? Ids);
 
-    /// <summary>outcome is approved, or the problem code that stopped it (application_not_found, application_state_changed, already_member).</summary>
+    /// <summary>outcome is approved, or the problem code that stopped it (application_not_found, application_state_changed,
+    /// already_member, database_busy: try that id again).</summary>
     public sealed record ItemResult(long Id, string Outcome, string? MemberNumber);
 
     public sealed record Response(IReadOnlyList<ItemResult> Results);
@@ -28,7 +29,17 @@ public static class BatchApprove
         var results = new List<ItemResult>(ids.Length);
         foreach (var id in ids)
         {
-            var result = await Approval.ApproveAsync(connection, staff, id, clock, cancellationToken);
+            ApprovalResult result;
+            try
+            {
+                result = await Approval.ApproveAsync(connection, staff, id, clock, cancellationToken);
+            }
+            catch (MySqlException exception) when (exception.ErrorCode is MySqlErrorCode.LockDeadlock or MySqlErrorCode.LockWaitTimeout)
+            {
+                // That id was rolled back whole; the ones before it stay approved, so say which failed instead of a 500.
+                results.Add(new ItemResult(id, ProblemCodes.DatabaseBusy, null));
+                continue;
+            }
             results.Add(new ItemResult(id, result.Outcome switch
             {
                 ApprovalOutcome.Approved => "approved",

@@ -24,13 +24,23 @@ public static class ReviewAccess
         return (staff, null);
     }
 
-    /// <summary>Reads the application (locking it when inside a transaction) if it lies in the staff member's scope.</summary>
+    /// <summary>
+    /// Reads the application if it lies in the staff member's scope. Inside a transaction the application's row alone is
+    /// locked first: locking the joined read would also lock the union's row, and every submission routed to that union
+    /// (its foreign-key check) would wait behind the reviewer.
+    /// </summary>
     public static async Task<ApplicationRow?> InScopeAsync(DbConnection connection, DbTransaction? transaction, StaffContext staff,
         long applicationId, CancellationToken cancellationToken)
     {
-        var sql = ApplicationRow.SelectSql + " WHERE a.id = @applicationId" + (transaction is null ? "" : " FOR UPDATE");
-        var row = await connection.QuerySingleOrDefaultAsync<ApplicationRow>(new CommandDefinition(sql, new { applicationId }, transaction,
-            cancellationToken: cancellationToken));
+        if (transaction is not null)
+        {
+            var exists = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
+                "SELECT id FROM applications WHERE id = @applicationId FOR UPDATE", new { applicationId }, transaction,
+                cancellationToken: cancellationToken));
+            if (exists is null) return null;
+        }
+        var row = await connection.QuerySingleOrDefaultAsync<ApplicationRow>(new CommandDefinition(
+            ApplicationRow.SelectSql + " WHERE a.id = @applicationId", new { applicationId }, transaction, cancellationToken: cancellationToken));
         return row is not null && staff.Covers(row.ReceivingUnionPath) ? row : null;
     }
 }

@@ -22,7 +22,9 @@ public static class ChangeStaffAccount
 
     public static Task<Results<Ok<StaffAccountView>, ProblemHttpResult>> Enable(long id, ClaimsPrincipal principal,
         MySqlDataSource dataSource, TimeProvider clock, CancellationToken cancellationToken) =>
-        ChangeAsync(id, principal, dataSource, clock, "UPDATE staff SET disabled = 0 WHERE id = @id", "staff.enabled", null, cancellationToken);
+        id == principal.StaffId()
+            ? Task.FromResult<Results<Ok<StaffAccountView>, ProblemHttpResult>>(Problems.Validation("id", "不能启用自己的账号"))
+            : ChangeAsync(id, principal, dataSource, clock, "UPDATE staff SET disabled = 0 WHERE id = @id", "staff.enabled", null, cancellationToken);
 
     public static async Task<Results<Ok<StaffAccountView>, ProblemHttpResult>> ResetPassword(long id, ResetPasswordRequest request,
         ClaimsPrincipal principal, MySqlDataSource dataSource, IPasswordHasher<StaffPassword> hasher, TimeProvider clock,
@@ -30,7 +32,7 @@ public static class ChangeStaffAccount
     {
         if (StaffPasswordRules.Check(request.Password) is { } error) return Problems.Validation("password", error);
         return await ChangeAsync(id, principal, dataSource, clock,
-            "UPDATE staff SET password_hash = @Hash, failed_logins = 0, locked_until = NULL WHERE id = @id", "staff.password_reset",
+            "UPDATE staff SET password_hash = @Hash, failed_logins = 0, locked_until = NULL, password_changed_at = UTC_TIMESTAMP(6) WHERE id = @id", "staff.password_reset",
             hasher.HashPassword(new StaffPassword(), request.Password!), cancellationToken);
     }
 

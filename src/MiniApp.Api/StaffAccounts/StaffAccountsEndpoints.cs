@@ -7,6 +7,7 @@ public static class StaffAccountsEndpoints
     public static IEndpointRouteBuilder MapStaffAccountsEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/staff/accounts").WithTags("Staff: accounts").RequireAuthorization(Policies.CountyAdmin)
+            .AddEndpointFilter(CurrentCountyAdminFilter.InvokeAsync)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden);
         group.MapGet("/", ListStaffAccounts.Handle).WithSummary("Every staff account (county admins only)");

@@ -50,8 +50,8 @@ public sealed class ReviewFacts(ApiFixture api)
 
         await (await other.GetAsync($"/api/staff/applications/{id}")).AssertProblemAsync(HttpStatusCode.NotFound, "application_not_found");
         await (await other.PostAsync($"/api/staff/applications/{id}/approve", null)).AssertProblemAsync(HttpStatusCode.NotFound, "application_not_found");
-        var queue = await (await other.GetAsync("/api/staff/applications?pageSize=100")).Content.ReadAsStringAsync();
-        Assert.DoesNotContain($"\"id\":{id},", queue);
+        var queue = await (await other.GetAsync("/api/staff/applications?pageSize=100")).AssertOkJsonAsync();
+        Assert.DoesNotContain(queue.GetProperty("items").EnumerateArray(), item => item.GetProperty("id").GetInt64() == id);
     }
 
     [Fact]
@@ -106,6 +106,22 @@ public sealed class ReviewFacts(ApiFixture api)
         await using var db = await api.Database.OpenAsync();
         Assert.Equal(1, await db.ExecuteScalarAsync<int>(
             "SELECT COUNT(*) FROM audit_log WHERE action = 'application.revealed' AND entity_id = @id AND actor_id = @staffId", new { id, staffId }));
+    }
+
+    [Fact]
+    public async Task Queue_DoesNotGiveBackTheHiddenDigits_OfAMaskedIdNumber()
+    {
+        var idNumber = TestPeople.NewIdNumber();
+        var station = await api.CreateStationAsync(8);
+        await api.SubmitAsync(await api.LoginWorkerAsync(), TestPeople.Form(idNumber, TestPeople.NewPhone(), stationScene: "s=" + station.Code));
+        using var reviewer = await StaffClientAsync(StaffRoles.UnionReviewer, 8);
+
+        var body = await (await reviewer.GetAsync($"/api/staff/applications?stationId={station.Id}")).Content.ReadAsStringAsync();
+
+        var birth = idNumber.Substring(6, 8);
+        Assert.Contains("\"age\":", body);
+        Assert.DoesNotContain(birth, body);
+        Assert.DoesNotContain($"{birth[..4]}-{birth[4..6]}-{birth[6..]}", body);
     }
 
     [Fact]

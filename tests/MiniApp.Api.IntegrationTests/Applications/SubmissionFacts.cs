@@ -16,11 +16,11 @@ public sealed class SubmissionFacts(ApiFixture api)
         return await client.SendAsync(request);
     }
 
-    private async Task<long> CountAsync(string idNumberHashOf)
+    private async Task<long> CountAsync(string idNumber)
     {
         await using var db = await api.Database.OpenAsync();
-        return await db.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM applications WHERE id_number_masked = @Masked",
-            new { Masked = idNumberHashOf[..4] + "**********" + idNumberHashOf[^4..] });
+        return await db.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM applications WHERE id_number_hash = @Hash",
+            new { Hash = api.LookupHash(idNumber, "id_number") });
     }
 
     [Fact]

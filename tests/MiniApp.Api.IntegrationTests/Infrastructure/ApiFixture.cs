@@ -49,6 +49,8 @@ public sealed class ApiFixture : IAsyncLifetime
             builder.UseSetting("WeChat:AppId", TestSettings.AppId);
             builder.UseSetting("WeChat:AppSecret", TestSettings.AppSecret);
             builder.UseSetting("WeChat:MaxRetries", "1");
+            // Tests run jobs by calling them; a Hangfire server would also pick them up on its own schedule.
+            builder.UseSetting("Hangfire:ServerEnabled", "false");
             builder.UseSetting("Auth:SigningKey", SigningKey);
             builder.UseSetting("Privacy:ActiveKeyId", "t1");
             builder.UseSetting("Privacy:Keys:t1", PrivacyKey);
@@ -56,6 +58,10 @@ public sealed class ApiFixture : IAsyncLifetime
             builder.ConfigureLogging(logging => logging.ClearProviders().AddProvider(Logs));
             configure(builder);
         });
+
+    /// <summary>The keyed hash the API stores for a value (HMAC-SHA256 under the test look-up key).</summary>
+    public string LookupHash(string value, string purpose) =>
+        Convert.ToHexStringLower(HMACSHA256.HashData(Convert.FromBase64String(LookupKey), System.Text.Encoding.UTF8.GetBytes($"{purpose}:{value}")));
 
     public HttpClient CreateClient(string? bearerToken = null)
     {

@@ -65,6 +65,39 @@ public sealed class StaffAccountsFacts(ApiFixture api)
     }
 
     [Fact]
+    public async Task DisabledAdmin_LosesTheAccountsEndpoints_AndCannotEnableItself()
+    {
+        var (admin, adminId) = await api.CreateAsync(StaffRoles.CountyAdmin, 1);
+        using var adminClient = api.CreateClient(await api.StaffTokenAsync(admin));
+        await (await adminClient.GetAsync("/api/staff/accounts")).AssertOkJsonAsync();
+        await (await adminClient.PostAsync($"/api/staff/accounts/{adminId}/enable", null))
+            .AssertProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
+        using var other = await AdminAsync();
+
+        await (await other.PostAsync($"/api/staff/accounts/{adminId}/disable", null)).AssertOkJsonAsync();
+
+        await (await adminClient.GetAsync("/api/staff/accounts")).AssertProblemAsync(HttpStatusCode.Unauthorized, "unauthorized");
+        await (await adminClient.PostAsync($"/api/staff/accounts/{adminId}/enable", null))
+            .AssertProblemAsync(HttpStatusCode.Unauthorized, "unauthorized");
+    }
+
+    [Fact]
+    public async Task ResetPassword_EndsTheTokensIssuedBefore()
+    {
+        using var admin = await AdminAsync();
+        var (reviewer, id) = await api.CreateAsync(StaffRoles.UnionReviewer, 2);
+        using var oldSession = api.CreateClient(await api.StaffTokenAsync(reviewer));
+        await Task.Delay(TimeSpan.FromSeconds(1.1)); // tokens count whole seconds
+
+        await (await admin.PostAsJsonAsync($"/api/staff/accounts/{id}/reset-password", new { password = "Another-2026-pw" })).AssertOkJsonAsync();
+
+        await (await oldSession.GetAsync("/api/staff/applications")).AssertProblemAsync(HttpStatusCode.Unauthorized, "unauthorized");
+        await Task.Delay(TimeSpan.FromSeconds(1.1));
+        using var newSession = api.CreateClient(await api.StaffTokenAsync(reviewer, "Another-2026-pw"));
+        await (await newSession.GetAsync("/api/staff/applications")).AssertOkJsonAsync();
+    }
+
+    [Fact]
     public async Task ResetPassword_LiftsALockout()
     {
         using var admin = await AdminAsync();

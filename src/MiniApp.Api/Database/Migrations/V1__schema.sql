@@ -81,6 +81,7 @@ CREATE TABLE staff (
     disabled        TINYINT(1)   NOT NULL DEFAULT 0,
     failed_logins   INT          NOT NULL DEFAULT 0,
     locked_until    DATETIME(6)  NULL,
+    password_changed_at DATETIME(6) NULL,  -- tokens issued before it no longer count
     created_at      DATETIME(6)  NOT NULL,
     last_login_at   DATETIME(6)  NULL,
     PRIMARY KEY (id),

@@ -21,6 +21,10 @@ public static class AppClaims
 
     public static string? StaffRole(this ClaimsPrincipal principal) => principal.FindFirstValue(Role);
 
+    /// <summary>The second after the token was issued ("iat" counts whole seconds), in UTC.</summary>
+    public static DateTime IssuedBefore(this ClaimsPrincipal principal) =>
+        DateTimeOffset.FromUnixTimeSeconds(RequiredLong(principal, "iat") + 1).UtcDateTime;
+
     private static long RequiredLong(ClaimsPrincipal principal, string type) =>
         long.TryParse(principal.FindFirstValue(type), out var value)
             ? value

@@ -19,6 +19,7 @@ public static class ProblemCodes
     public const string InvalidCredentials = "invalid_credentials";
     public const string AccountLocked = "account_locked";
     public const string PhoneDataInvalid = "phone_data_invalid";
+    public const string DatabaseBusy = "database_busy";
 
     /// <summary>The code and the Chinese text used when a status arrives without one of our own.</summary>
     public static (string Code, string Detail) ForStatus(int status) => status switch

@@ -1,0 +1,24 @@
+using MiniApp.Api.Infrastructure.Errors;
+using MySqlConnector;
+
+namespace MiniApp.Api.Infrastructure.Auth;
+
+/// <summary>
+/// The token says county admin; this checks the account still is one, enabled and with the password it logged in with,
+/// so a disabled or demoted admin loses these endpoints at once rather than when the token runs out.
+/// </summary>
+public static class CurrentCountyAdminFilter
+{
+    public static async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var http = context.HttpContext;
+        var dataSource = http.RequestServices.GetRequiredService<MySqlDataSource>();
+        await using (var connection = await dataSource.OpenConnectionAsync(http.RequestAborted))
+        {
+            var staff = await StaffContext.LoadAsync(connection, http.User, http.RequestAborted);
+            if (staff is null) return Problems.SessionExpired();
+            if (!staff.IsCountyAdmin) return Problems.Create(403, ProblemCodes.Forbidden, "没有权限执行此操作");
+        }
+        return await next(context);
+    }
+}
