@@ -6,6 +6,7 @@ using MiniApp.Api.Infrastructure.Auth;
 using MiniApp.Api.Infrastructure.Commands;
 using MiniApp.Api.Infrastructure.Data;
 using MiniApp.Api.Infrastructure.Errors;
+using MiniApp.Api.Infrastructure.Hangfire;
 using MiniApp.Api.Infrastructure.Health;
 using MiniApp.Api.Infrastructure.Logging;
 using MiniApp.Api.Infrastructure.OpenApi;
@@ -14,6 +15,7 @@ using MiniApp.Api.Infrastructure.Redis;
 using MiniApp.Api.Applications;
 using MiniApp.Api.Me;
 using MiniApp.Api.Members;
+using MiniApp.Api.Notifications;
 using MiniApp.Api.ReferenceData;
 using MiniApp.Api.Review;
 using MiniApp.Api.StaffAccounts;
@@ -21,6 +23,7 @@ using MiniApp.Api.Stations;
 using MiniApp.WeChat;
 
 var builder = WebApplication.CreateBuilder(args);
+var role = AppRoles.From(builder.Configuration);
 
 builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
 builder.Services.TryAddTimeProvider();
@@ -36,6 +39,8 @@ builder.Services
     .AddReferenceData();
 builder.Services.AddWeChatClient();
 builder.Services.AddSingleton<CardCode>();
+builder.Services.AddStations(builder.Configuration);
+builder.Services.AddNotifications(builder.Configuration, role);
 
 var app = builder.Build();
 
@@ -46,10 +51,12 @@ if (app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value.MigrateOn
 }
 
 app.UseMiddleware<RequestIdMiddleware>();
+app.UseRoleFilter(role);
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseJobsDashboard(role);
 
 app.MapApiHealth();
 app.MapApiOpenApi();
@@ -60,6 +67,7 @@ app.MapStationsEndpoints();
 app.MapApplicationsEndpoints();
 app.MapStaffApplicationsEndpoints();
 app.MapStaffAccountsEndpoints();
+app.MapNotificationsEndpoints();
 
 app.Run();
 

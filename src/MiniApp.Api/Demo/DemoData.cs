@@ -20,17 +20,17 @@ public sealed class DemoData(MySqlDataSource dataSource, IPasswordHasher<StaffPa
         ("xp-guishan", "桂山街道总工会审核员", StaffRoles.UnionReviewer, 2),
     ];
 
-    // GCJ-02 coordinates, placed by hand near each township seat.
+    // GCJ-02 coordinates, placed by hand near each township seat. Facilities and access methods are codes (V4__stations.sql).
     private static readonly (string Code, string Name, string Type, string Address, string Region, decimal Lat, decimal Lng, string Facilities, string Hours, long Union)[] Stations =
     [
         ("XP0001", "桂山街道司机之家", "driver_home", "新平县桂山街道新平大道物流园", "530427001", 24.070512m, 101.990334m,
-            """["饮水","热饭","充电","如厕","休息","淋浴","洗衣","停车"]""", """{"allDay":true,"afterHoursAccess":"扫码"}""", 2),
+            """["drinking_water","meal_heating","charging","toilet","rest","shower","laundry","parking"]""", """{"allDay":true,"afterHoursAccess":"scan_qr"}""", 2),
         ("XP0002", "古城街道工会驿站", "union_post", "新平县古城街道古城社区服务中心一楼", "530427002", 24.061808m, 101.979215m,
-            """["饮水","热饭","充电","如厕","休息","药箱","WiFi"]""", """{"weekly":[{"days":[1,2,3,4,5,6,7],"open":"08:00","close":"20:00"}],"afterHoursAccess":"人工"}""", 3),
+            """["drinking_water","meal_heating","charging","toilet","rest","first_aid","wifi"]""", """{"weekly":[{"days":[1,2,3,4,5,6,7],"open":"08:00","close":"20:00"}],"afterHoursAccess":"attendant"}""", 3),
         ("XP0003", "戛洒镇户外劳动者服务站点", "union_post", "新平县戛洒镇花腰傣大道邮政所旁", "530427102", 24.013450m, 101.577820m,
-            """["饮水","充电","如厕","休息","空调"]""", """{"weekly":[{"days":[1,2,3,4,5],"open":"08:30","close":"18:00"}],"afterHoursAccess":"人工"}""", 6),
+            """["drinking_water","charging","toilet","rest","air_conditioning"]""", """{"weekly":[{"days":[1,2,3,4,5],"open":"08:30","close":"18:00"}],"afterHoursAccess":"attendant"}""", 6),
         ("XP0004", "扬武镇司机之家", "driver_home", "新平县扬武镇玉元高速服务区", "530427100", 24.236910m, 102.168450m,
-            """["饮水","热饭","如厕","休息","淋浴","停车","车辆维修","便利店"]""", """{"allDay":true,"afterHoursAccess":"扫码"}""", 4),
+            """["drinking_water","meal_heating","toilet","rest","shower","parking","vehicle_repair","convenience_store"]""", """{"allDay":true,"afterHoursAccess":"scan_qr"}""", 4),
     ];
 
     public async Task LoadAsync(CancellationToken cancellationToken = default)

@@ -3,6 +3,7 @@ using MiniApp.Api.Infrastructure;
 using MiniApp.Api.Infrastructure.Audit;
 using MiniApp.Api.Infrastructure.Auth;
 using MiniApp.Api.Infrastructure.Data;
+using MiniApp.Api.Notifications;
 using MySqlConnector;
 
 namespace MiniApp.Api.Review;
@@ -56,6 +57,7 @@ public static class Approval
                 new { memberId }, now, cancellationToken);
             await AuditLog.WriteAsync(connection, transaction, AuditLog.Staff, staff.Id, "member.created", "member", memberId,
                 new { applicationId, unionId = row.ReceivingUnionId }, now, cancellationToken);
+            await ApplicationNotifications.WriteAsync(connection, transaction, applicationId, NotificationKinds.ApplicationApproved, now, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return new ApprovalResult(ApprovalOutcome.Approved, number);
         }

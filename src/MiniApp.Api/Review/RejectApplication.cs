@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using MiniApp.Api.Applications;
 using MiniApp.Api.Infrastructure.Audit;
 using MiniApp.Api.Infrastructure.Errors;
+using MiniApp.Api.Notifications;
 using MiniApp.Api.ReferenceData;
 using MySqlConnector;
 
@@ -42,6 +43,7 @@ public static class RejectApplication
             return ApplicationProblems.StateChanged();
         await AuditLog.WriteAsync(connection, transaction, AuditLog.Staff, staff.Id, "application.rejected", "application", id,
             new { reasonCode = request.ReasonCode, note }, now, cancellationToken);
+        await ApplicationNotifications.WriteAsync(connection, transaction, id, NotificationKinds.ApplicationRejected, now, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return TypedResults.Ok(await ApplicationRow.LoadViewAsync(connection, id, cancellationToken));
     }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using MiniApp.Api.Applications;
 using MiniApp.Api.Infrastructure.Audit;
 using MiniApp.Api.Infrastructure.Errors;
+using MiniApp.Api.Notifications;
 using MySqlConnector;
 
 namespace MiniApp.Api.Review;
@@ -43,6 +44,7 @@ public static class TransferApplication
             return ApplicationProblems.StateChanged();
         await AuditLog.WriteAsync(connection, transaction, AuditLog.Staff, staff.Id, "application.transferred", "application", id,
             new { fromUnionId = row.ReceivingUnionId, toUnionId = request.UnionId, note }, now, cancellationToken);
+        await ApplicationNotifications.WriteAsync(connection, transaction, id, NotificationKinds.ApplicationTransferred, now, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return TypedResults.Ok(await ApplicationRow.LoadViewAsync(connection, id, cancellationToken));
     }

@@ -1,0 +1,30 @@
+using Hangfire;
+using MiniApp.Api.Notifications.Dispatch;
+using MiniApp.Api.Notifications.Reminders;
+
+namespace MiniApp.Api.Infrastructure.Hangfire;
+
+/// <summary>
+/// The one list of recurring jobs: id, schedule (cron in China time) and what runs. Every job is re-entrant, so a
+/// missed or doubled run does no harm; the outbox rows and reminder keys in MySQL decide what is sent.
+/// </summary>
+public static class RecurringJobs
+{
+    public const string DispatchOutbox = "notifications.dispatch-outbox";
+    public const string ReviewDigest = "reminders.review-digest";
+    public const string SlaReminders = "reminders.sla";
+    public const string InfoReminders = "reminders.info-needed";
+
+    public static void Register(IRecurringJobManager jobs)
+    {
+        var china = new RecurringJobOptions { TimeZone = ChinaTime.Zone };
+        // Every minute: a result reaches the worker within a minute of the decision.
+        jobs.AddOrUpdate<OutboxDispatchJob>(DispatchOutbox, job => job.RunAsync(CancellationToken.None), "* * * * *", china);
+        // 09:00 each day: each reviewer's pending applications.
+        jobs.AddOrUpdate<ReviewDigestJob>(ReviewDigest, job => job.RunAsync(CancellationToken.None), "0 9 * * *", china);
+        // Hourly during office hours on weekdays: applications past the 3- and 10-working-day marks.
+        jobs.AddOrUpdate<SlaReminderJob>(SlaReminders, job => job.RunAsync(CancellationToken.None), "30 8-18 * * 1-5", china);
+        // 10:00 each day: rejected applications still waiting for the information asked for.
+        jobs.AddOrUpdate<InfoReminderJob>(InfoReminders, job => job.RunAsync(CancellationToken.None), "0 10 * * *", china);
+    }
+}

@@ -1,0 +1,43 @@
+using System.Security.Claims;
+using Dapper;
+using Hangfire;
+using Microsoft.AspNetCore.Http.HttpResults;
+using MiniApp.Api.Infrastructure.Audit;
+using MiniApp.Api.Infrastructure.Auth;
+using MiniApp.Api.Infrastructure.Errors;
+using MiniApp.Api.Notifications.Dispatch;
+using MySqlConnector;
+
+namespace MiniApp.Api.Notifications.DeadLetters;
+
+/// <summary>POST /api/staff/notifications/{id}/retry: a dead notification goes back to the outbox with fresh attempts (county admins).</summary>
+public static class RetryNotification
+{
+    public sealed record Response(long Id, string Status);
+
+    private const string Sql = """
+        UPDATE notification_outbox SET status = 'pending', attempts = 0, next_attempt_at = @Now, last_error = NULL, updated_at = @Now
+        WHERE id = @Id AND status = 'dead'
+        """;
+
+    public static async Task<Results<Ok<Response>, ProblemHttpResult>> Handle(long id, ClaimsPrincipal principal, MySqlDataSource dataSource,
+        IBackgroundJobClient jobs, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var status = await connection.ExecuteScalarAsync<string?>(new CommandDefinition(
+            "SELECT status FROM notification_outbox WHERE id = @id FOR UPDATE", new { id }, transaction, cancellationToken: cancellationToken));
+        if (status is null) return Problems.Create(404, ProblemCodes.NotFound, "通知不存在");
+        if (status != "dead" || await connection.ExecuteAsync(new CommandDefinition(Sql, new { Id = id, Now = now }, transaction,
+                cancellationToken: cancellationToken)) == 0)
+            return Problems.Create(409, NotificationNotDeadCode, "只有发送失败的通知可以重新发送");
+        await AuditLog.WriteAsync(connection, transaction, AuditLog.Staff, principal.StaffId(), "notification.retried", "notification", id, null, now,
+            cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        jobs.Enqueue<OutboxDispatchJob>(job => job.RunAsync(CancellationToken.None));
+        return TypedResults.Ok(new Response(id, "pending"));
+    }
+
+    public const string NotificationNotDeadCode = "notification_not_dead";
+}

@@ -1,0 +1,35 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using MiniApp.WeChat;
+using MySqlConnector;
+
+namespace MiniApp.Api.Stations;
+
+/// <summary>
+/// GET /api/staff/stations/{id}/qrcode: the station's mini-program code as an image (PNG from the sandbox, JPEG from
+/// WeChat). A WeChat refusal answers 502 qrcode_rejected with its errcode; WeChat down answers 503 wechat_unavailable.
+/// </summary>
+public static class GetStationQrCode
+{
+    public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Handle(long id, ClaimsPrincipal principal,
+        MySqlDataSource dataSource, StationQrCodes qrCodes, CancellationToken cancellationToken)
+    {
+        StationRow? station;
+        await using (var connection = await dataSource.OpenConnectionAsync(cancellationToken))
+        {
+            var (staff, problem) = await StationAccess.ReaderAsync(connection, principal, cancellationToken);
+            if (staff is null) return problem!;
+            station = await StationAccess.InScopeAsync(connection, null, staff, id, cancellationToken);
+        }
+        if (station is null) return StationProblems.NotFound();
+        try
+        {
+            var image = await qrCodes.GetOrCreateAsync(station.Id, station.Code, cancellationToken);
+            return TypedResults.File(image.Content, image.ContentType, $"{station.Code}.{StationQrCodes.ExtensionOf(image.ContentType)}");
+        }
+        catch (WeChatApiException exception)
+        {
+            return StationProblems.QrCodeRejected(exception.ErrCode);
+        }
+    }
+}
