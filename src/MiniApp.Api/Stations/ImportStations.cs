@@ -21,8 +21,6 @@ public static class ImportStations
 
     public sealed record Response(bool DryRun, int Created, int Updated, int Unchanged, int Failed, IReadOnlyList<RowResult> Rows);
 
-    private sealed record Existing(long Id, string Code, long OwningUnionId, string UnionPath);
-
     private sealed record UnionRef(long Id, string Code, string Name);
 
     private sealed record Plan(int Row, StationDraft Draft, long UnionId, string? Status, StationRow? Before, string[] Changed);
