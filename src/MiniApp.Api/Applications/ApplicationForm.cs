@@ -127,10 +127,11 @@ public static class ApplicationFormRules
         long? stationId = null;
         if (StationScene.TryParse(scene, out var code))
         {
+            // A suspended station still names its union, as GET /api/stations/by-scene shows; only a closed one is gone.
             stationId = await connection.QuerySingleOrDefaultAsync<long?>(new CommandDefinition(
-                "SELECT id FROM stations WHERE code = @code AND status = 'active'", new { code }, cancellationToken: cancellationToken));
+                "SELECT id FROM stations WHERE code = @code AND status <> 'closed'", new { code }, cancellationToken: cancellationToken));
         }
-        if (stationId is null) errors["stationScene"] = ["扫描的站点二维码无效或站点已停用"];
+        if (stationId is null) errors["stationScene"] = ["扫描的站点二维码无效或站点已关闭"];
         return stationId;
     }
 }

@@ -20,7 +20,7 @@ public sealed class RequestIdMiddleware(RequestDelegate next, ILogger<RequestIdM
             context.TraceIdentifier = incoming;
         }
         context.Response.Headers[Header] = context.TraceIdentifier;
-        using (logger.BeginScope(new Dictionary<string, object> { ["RequestId"] = context.TraceIdentifier }))
+        using (logger.BeginScope("RequestId:{RequestId}", context.TraceIdentifier))
         {
             var started = Stopwatch.GetTimestamp();
             try
