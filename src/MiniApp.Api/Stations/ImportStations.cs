@@ -114,7 +114,8 @@ public static class ImportStations
         }
 
         var writes = plans.Where(p => p.Before is null || p.Changed.Length > 0).ToList();
-        if (dryRun != true && writes.Count > 0) await ApplyAsync(connection, staff, writes, clock.GetUtcNow().UtcDateTime, cancellationToken);
+        if (dryRun != true && writes.Count > 0 && !await ApplyAsync(connection, staff, writes, clock.GetUtcNow().UtcDateTime, cancellationToken))
+            return StationProblems.StateChanged();
         if (dryRun != true && writes.Count > 0) await index.RefreshAfterWriteAsync(cancellationToken);
 
         results.Sort((a, b) => a.Row.CompareTo(b.Row));
@@ -122,10 +123,27 @@ public static class ImportStations
             results.Count(r => r.Result == "unchanged"), results.Count(r => r.Result == "failed"), results));
     }
 
-    private static async Task ApplyAsync(MySqlConnection connection, StaffContext staff, List<Plan> writes, DateTime now, CancellationToken cancellationToken)
+    /// <summary>False, with nothing written, when a station of the file changed since it was checked.</summary>
+    private static async Task<bool> ApplyAsync(MySqlConnection connection, StaffContext staff, List<Plan> writes, DateTime now, CancellationToken cancellationToken)
     {
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var version = await StationWrites.NextVersionAsync(connection, transaction, cancellationToken);
+        // Every station write takes the version row first, so from here nothing else changes stations. The rows were
+        // checked before that, though: another write in between (a new code, a station moved out of this staff member's
+        // scope, an edit) means the checks no longer hold, and the whole file is refused rather than half-applied.
+        var codes = writes.Select(plan => plan.Draft.Code).ToArray();
+        var current = (await connection.QueryAsync<(string Code, long Id, DateTime UpdatedAt)>(new CommandDefinition(
+            "SELECT code, id, updated_at FROM stations WHERE code IN @codes", new { codes }, transaction, cancellationToken: cancellationToken)))
+            .ToDictionary(row => row.Code, StringComparer.OrdinalIgnoreCase);
+        foreach (var plan in writes)
+        {
+            var found = current.TryGetValue(plan.Draft.Code, out var row);
+            if (plan.Before is null ? found : !found || row.Id != plan.Before.Id || row.UpdatedAt != plan.Before.UpdatedAt)
+            {
+                await transaction.RollbackAsync(cancellationToken);
+                return false;
+            }
+        }
         foreach (var plan in writes)
         {
             if (plan.Before is null)
@@ -144,6 +162,7 @@ public static class ImportStations
             }
         }
         await transaction.CommitAsync(cancellationToken);
+        return true;
     }
 
     private static RowResult Failed(int row, string? code, StationErrors errors) => new(row, string.IsNullOrEmpty(code) ? null : code, "failed",

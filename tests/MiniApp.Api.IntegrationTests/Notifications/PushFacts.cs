@@ -14,6 +14,7 @@ public sealed class PushFacts(ApiFixture api) : IAsyncLifetime
     private const string Token = "push-token-for-tests";
     private static readonly string AesKey = Convert.ToBase64String(Enumerable.Range(1, 32).Select(i => (byte)(i * 7)).ToArray()).TrimEnd('=');
     private WebApplicationFactory<Program> _push = null!;
+    private WebApplicationFactory<Program> _plain = null!;
 
     public Task InitializeAsync()
     {
@@ -22,10 +23,24 @@ public sealed class PushFacts(ApiFixture api) : IAsyncLifetime
             builder.UseSetting("WeChat:PushToken", Token);
             builder.UseSetting("WeChat:PushEncodingAesKey", AesKey);
         });
+        // Plain mode: no EncodingAESKey configured.
+        _plain = api.CreateFactory(builder => builder.UseSetting("WeChat:PushToken", Token));
         return Task.CompletedTask;
     }
 
-    public async Task DisposeAsync() => await _push.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        await _push.DisposeAsync();
+        await _plain.DisposeAsync();
+    }
+
+    private static string Now(int offsetSeconds = 0) => (DateTimeOffset.UtcNow.ToUnixTimeSeconds() + offsetSeconds).ToString();
+
+    private async Task<HttpResponseMessage> PostPlainAsync(string query, string body, string mediaType)
+    {
+        using var client = _plain.CreateClient();
+        return await client.PostAsync("/api/wechat/push" + query, new StringContent(body, Encoding.UTF8, mediaType));
+    }
 
     private static string Query(string timestamp, string nonce, string? extra = null) =>
         $"?signature={WeChatPushCrypto.ComputeSignature(Token, timestamp, nonce)}&timestamp={timestamp}&nonce={nonce}{extra}";
@@ -61,8 +76,8 @@ public sealed class PushFacts(ApiFixture api) : IAsyncLifetime
         var openId = "o-push-" + Guid.NewGuid().ToString("N")[..12];
         var body = PopupXml(openId, "tmpl-push", 1764380000);
 
-        var first = await PostAsync(Query("1764380001", "11"), body, "text/xml");
-        var retry = await PostAsync(Query("1764380009", "12"), body, "text/xml");
+        var first = await PostPlainAsync(Query(Now(), "11"), body, "text/xml");
+        var retry = await PostPlainAsync(Query(Now(8), "12"), body, "text/xml");
 
         Assert.Equal("success", await first.Content.ReadAsStringAsync());
         Assert.Equal("success", await retry.Content.ReadAsStringAsync());
@@ -96,7 +111,7 @@ public sealed class PushFacts(ApiFixture api) : IAsyncLifetime
         Assert.True(pad > 16);
         var encrypt = WeChatPushCrypto.Encrypt(AesKey, message, TestSettings.AppId, random16: new byte[16]);
         var envelope = JsonSerializer.Serialize(new { ToUserName = "gh_sandbox", Encrypt = encrypt });
-        var (timestamp, nonce) = ("1764380101", "777");
+        var (timestamp, nonce) = (Now(), "777");
         var msgSignature = WeChatPushCrypto.ComputeSignature(Token, timestamp, nonce, encrypt);
 
         var forged = await PostAsync(Query(timestamp, nonce, "&encrypt_type=aes&msg_signature=" + new string('a', 40)), envelope, "application/json");
@@ -125,7 +140,7 @@ public sealed class PushFacts(ApiFixture api) : IAsyncLifetime
              "Event":"subscribe_msg_change_event","List":[{"TemplateId":"{{NotificationTestKit.ResultTemplate}}","SubscribeStatusString":"reject"}]}
             """;
 
-        var response = await PostAsync(Query("1764380201", "5"), body, "application/json");
+        var response = await PostPlainAsync(Query(Now(), "5"), body, "application/json");
 
         Assert.Equal("success", await response.Content.ReadAsStringAsync());
         Assert.Equal(0, await api.RemainingGrantsAsync(worker.OpenId));
@@ -135,7 +150,7 @@ public sealed class PushFacts(ApiFixture api) : IAsyncLifetime
     public async Task SafeModeXml_IsDecrypted_AndAWrongAppIdIsRefused()
     {
         var openId = "o-push-" + Guid.NewGuid().ToString("N")[..12];
-        var (timestamp, nonce) = ("1764380301", "31");
+        var (timestamp, nonce) = (Now(), "31");
         string Envelope(string encrypt) => $"<xml><ToUserName><![CDATA[gh_sandbox]]></ToUserName><Encrypt><![CDATA[{encrypt}]]></Encrypt></xml>";
         string SafeQuery(string encrypt) =>
             Query(timestamp, nonce, "&encrypt_type=aes&msg_signature=" + WeChatPushCrypto.ComputeSignature(Token, timestamp, nonce, encrypt));
@@ -148,5 +163,27 @@ public sealed class PushFacts(ApiFixture api) : IAsyncLifetime
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         Assert.Equal("success", await accepted.Content.ReadAsStringAsync());
         Assert.Equal(1, await api.RemainingGrantsAsync(openId, "tmpl-safe-xml"));
+    }
+
+    [Fact]
+    public async Task PlainBody_IsRefused_OnceSafeModeIsConfigured()
+    {
+        var openId = "o-push-" + Guid.NewGuid().ToString("N")[..12];
+
+        var response = await PostAsync(Query(Now(), "41"), PopupXml(openId, "tmpl-push", 1), "text/xml");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal(0, await api.RemainingGrantsAsync(openId, "tmpl-push"));
+    }
+
+    [Fact]
+    public async Task ACapturedSignature_IsRefused_AfterFiveMinutes()
+    {
+        var openId = "o-push-" + Guid.NewGuid().ToString("N")[..12];
+
+        var response = await PostPlainAsync(Query(Now(-301), "51"), PopupXml(openId, "tmpl-push", 1), "text/xml");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal(0, await api.RemainingGrantsAsync(openId, "tmpl-push"));
     }
 }

@@ -63,6 +63,21 @@ public sealed class ReminderFacts(ApiFixture api)
     }
 
     [Fact]
+    public async Task Sla_RemindsTheNearestReviewersAbove_WhenTheUnionHasNoneOfItsOwn()
+    {
+        var township = await NewUnionUnderAsync(1);
+        var union = await NewUnionUnderAsync(township);
+        var (_, townshipReviewerId) = await api.CreateAsync(StaffRoles.UnionReviewer, township);
+        var (_, late) = await api.ApplyAsync(union);
+        await SetAsync("UPDATE applications SET submitted_at = @At WHERE id = @Id", new { At = new DateTime(2026, 12, 4, 2, 0, 0), Id = late });
+        await using var jobs = api.WithClock(new SettableClock(Now));
+
+        await jobs.RunJobAsync<SlaReminderJob>(job => job.RunAsync(CancellationToken.None));
+
+        Assert.Contains(("sla_reminder", (long?)late), await StaffMessagesAsync(townshipReviewerId));
+    }
+
+    [Fact]
     public async Task Digest_At9_OnePerReviewerAndDay_ThroughTheirBoundWeChat_AndInTheirInbox()
     {
         var union = await NewUnionUnderAsync(9);

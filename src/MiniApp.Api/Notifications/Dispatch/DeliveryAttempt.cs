@@ -5,8 +5,13 @@ namespace MiniApp.Api.Notifications.Dispatch;
 
 public enum DeliveryStatus { Sent, NoGrant, Retry, Dead }
 
-/// <summary>What one send came to. ClearGrant: WeChat says the user holds no grant (43101), so our counter drops to zero.</summary>
-public sealed record DeliveryOutcome(DeliveryStatus Status, DateTime? NextAttemptAt = null, bool ClearGrant = false, string? Error = null);
+/// <summary>
+/// What one send came to. ClearGrant: WeChat says the user holds no grant (43101), so our counter drops to zero.
+/// GrantUnspent: WeChat refused the request outright, so the grant taken for it was not used. A send that ran out of
+/// retries on timeouts may still have been delivered, so its grant is not given back.
+/// </summary>
+public sealed record DeliveryOutcome(DeliveryStatus Status, DateTime? NextAttemptAt = null, bool ClearGrant = false, string? Error = null,
+    bool GrantUnspent = false);
 
 /// <summary>
 /// Sends one subscribe message and decides what follows: -1, 5xx and timeouts retry with exponential backoff until the
@@ -35,7 +40,7 @@ public sealed class DeliveryAttempt(IWeChatClient wechat, TimeProvider clock, IO
         {
             // 47003 names the field WeChat refused: our payload or template mapping is wrong, and retrying cannot help.
             logger.LogError("Notification {OutboxId} refused by WeChat with {ErrCode}: {ErrMsg}; dead", outboxId, ex.ErrCode, ex.ErrMsg);
-            return new DeliveryOutcome(DeliveryStatus.Dead, Error: Clip($"{ex.ErrCode} {ex.ErrMsg}"));
+            return new DeliveryOutcome(DeliveryStatus.Dead, Error: Clip($"{ex.ErrCode} {ex.ErrMsg}"), GrantUnspent: true);
         }
         catch (WeChatUnavailableException ex)
         {

@@ -61,4 +61,10 @@ public static class OutboxClaims
         {
             Id = id, Token = token, Status = status, HoldsGrant = holdsGrant, NextAttemptAt = nextAttemptAt, Error = error, Now = now,
         }, transaction, cancellationToken: cancellationToken)) == 1;
+
+    /// <summary>Extends this worker's claim on one row; false when the claim is no longer this worker's.</summary>
+    public static async Task<bool> RenewAsync(MySqlConnection connection, long id, string token, DateTime until, CancellationToken cancellationToken) =>
+        await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE notification_outbox SET claimed_until = @until WHERE id = @id AND claim_token = @token AND status = 'sending'",
+            new { id, token, until }, cancellationToken: cancellationToken)) == 1;
 }

@@ -74,6 +74,13 @@ public sealed class OutboxDispatchJob(MySqlDataSource dataSource, DeliveryAttemp
         }
         if (!row.HoldsGrant && !await TakeGrantAsync(connection, token, row, openId, template.TemplateId, now, cancellationToken)) return;
 
+        // The lease was set for the whole batch; renew it for this row, or skip the row if another worker has taken it
+        // over after the lease ran out (a slow WeChat can outlast it), so no message goes out twice that way.
+        if (!await OutboxClaims.RenewAsync(connection, row.Id, token, now + options.Value.Dispatch.ClaimLease, cancellationToken))
+        {
+            logger.LogWarning("Notification {OutboxId}: the claim was taken over before sending; skipped", row.Id);
+            return;
+        }
         var fields = JsonSerializer.Deserialize<Dictionary<string, string>>(row.Fields) ?? [];
         var data = template.Fields.ToDictionary(pair => pair.Key, pair => SubscribeValues.Fit(pair.Key, fields.GetValueOrDefault(pair.Value)));
         var message = new SubscribeMessage(openId, template.TemplateId, data, template.Page, template.MiniProgramState);
@@ -125,7 +132,7 @@ public sealed class OutboxDispatchJob(MySqlDataSource dataSource, DeliveryAttemp
         }
         if (outcome.ClearGrant) await SubscriptionGrants.ClearAsync(connection, transaction, openId, templateId, now, cancellationToken);
         // WeChat refused the message, so the grant taken for it was never spent.
-        else if (outcome.Status == DeliveryStatus.Dead) await SubscriptionGrants.RestoreAsync(connection, transaction, openId, templateId, now, cancellationToken);
+        else if (outcome.GrantUnspent) await SubscriptionGrants.RestoreAsync(connection, transaction, openId, templateId, now, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         if (outcome.Status == DeliveryStatus.Sent) logger.LogInformation("Notification {OutboxId} ({Kind}) sent", row.Id, row.Kind);
     }

@@ -9,10 +9,14 @@ namespace MiniApp.Api.Notifications.Push;
 /// <summary>
 /// GET /api/wechat/push: the URL check (echoes echostr when the signature matches). POST: subscribe events in plain or
 /// safe mode, XML or JSON; answers "success" at once so WeChat does not retry. A bad signature is 401 and changes nothing.
+/// In plain mode WeChat's signature covers only token, timestamp and nonce, not the body, so a captured URL could carry
+/// any body: a timestamp more than 5 minutes away is refused, and once an EncodingAESKey is configured only encrypted
+/// bodies (safe or compatible mode, whose msg_signature covers the body) are accepted.
 /// </summary>
 public static class WeChatPushEndpoints
 {
     private const int MaxBody = 64 * 1024;
+    private static readonly TimeSpan MaxClockSkew = TimeSpan.FromMinutes(5);
 
     public static IEndpointRouteBuilder MapWeChatPushEndpoints(this IEndpointRouteBuilder app)
     {
@@ -35,11 +39,13 @@ public static class WeChatPushEndpoints
     private static async Task<Results<ContentHttpResult, ProblemHttpResult>> Receive(HttpRequest request, string? signature, string? timestamp,
         string? nonce, [Microsoft.AspNetCore.Mvc.FromQuery(Name = "encrypt_type")] string? encryptType,
         [Microsoft.AspNetCore.Mvc.FromQuery(Name = "msg_signature")] string? msgSignature,
-        IOptions<WeChatOptions> options, PushEventHandler handler, ILoggerFactory loggers, CancellationToken cancellationToken)
+        IOptions<WeChatOptions> options, PushEventHandler handler, TimeProvider clock, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         var wechat = options.Value;
         if (string.IsNullOrEmpty(wechat.PushToken) || timestamp is null || nonce is null
-            || !WeChatPushCrypto.VerifySignature(wechat.PushToken, timestamp, nonce, signature))
+            || !WeChatPushCrypto.VerifySignature(wechat.PushToken, timestamp, nonce, signature)
+            || !long.TryParse(timestamp, out var sentAt)
+            || (clock.GetUtcNow() - DateTimeOffset.FromUnixTimeSeconds(sentAt)).Duration() > MaxClockSkew)
             return BadSignature();
         var body = await ReadBodyAsync(request, cancellationToken);
         if (body is null) return Problems.Create(400, ProblemCodes.BadRequest, "消息过大或为空");
@@ -53,9 +59,9 @@ public static class WeChatPushEndpoints
                     return BadSignature();
                 body = WeChatPushCrypto.Decrypt(wechat.PushEncodingAesKey, encrypt, wechat.AppId);
             }
-            else if (encryptType == "aes")
+            else if (encryptType == "aes" || !string.IsNullOrEmpty(wechat.PushEncodingAesKey))
             {
-                return Problems.Create(400, ProblemCodes.BadRequest, "安全模式的消息缺少 Encrypt");
+                return BadSignature();
             }
             pushEvent = PushEvent.Parse(body);
         }

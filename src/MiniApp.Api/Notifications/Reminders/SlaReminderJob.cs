@@ -17,8 +17,14 @@ public sealed class SlaReminderJob(MySqlDataSource dataSource, WorkingCalendar c
         ORDER BY a.submitted_at
         """;
 
+    // The nearest staff whose scope covers the union: its own reviewers, or, when it has none (a small joint union),
+    // those of the closest union above it that has some, so no reminder is written for nobody.
     private const string ReviewersSql = """
-        SELECT id FROM staff WHERE union_id = @UnionId AND disabled = 0 AND role IN @Roles
+        SELECT s.id, LENGTH(scope.path) AS depth
+        FROM staff s
+        JOIN organizations scope ON scope.id = s.union_id
+        JOIN organizations target ON target.id = @UnionId
+        WHERE target.path LIKE CONCAT(scope.path, '%') AND s.disabled = 0 AND s.role IN @Roles
         """;
 
     private sealed record Pending(long Id, long ReceivingUnionId, long ParentUnionId, string UnionName, DateTime SubmittedAt);
@@ -50,8 +56,10 @@ public sealed class SlaReminderJob(MySqlDataSource dataSource, WorkingCalendar c
     private static async Task<int> RemindAsync(MySqlConnection connection, Pending application, string kind, int days, long unionId,
         string[] roles, DateTime now, CancellationToken cancellationToken)
     {
-        var staffIds = await connection.QueryAsync<long>(new CommandDefinition(ReviewersSql, new { UnionId = unionId, Roles = roles },
-            cancellationToken: cancellationToken));
+        var covering = (await connection.QueryAsync<(long Id, long Depth)>(new CommandDefinition(ReviewersSql, new { UnionId = unionId, Roles = roles },
+            cancellationToken: cancellationToken))).ToList();
+        var nearest = covering.Count == 0 ? 0 : covering.Max(staff => staff.Depth);
+        var staffIds = covering.Where(staff => staff.Depth == nearest).Select(staff => staff.Id);
         var escalated = kind == NotificationKinds.SlaEscalation;
         var title = escalated ? "入会申请超期未审核" : "入会申请待审核提醒";
         var body = escalated
