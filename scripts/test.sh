@@ -1,7 +1,11 @@
 #!/usr/bin/env bash
 # Runs every test. Starts (or reuses) private MariaDB (127.0.0.1:3317) and Redis (127.0.0.1:6390) under .local/test,
 # never the dev servers or data, so it works while scripts/dev.sh runs. Integration tests make their own database per
-# run and drop it afterwards. Ends with one line: "N passed, N failed, N skipped". Exits non-zero on any failure.
+# run and drop it afterwards. Then scripts/journeys.sh builds the mini-program client (miniprogram-contract/client),
+# checks its generated types and runs the journey tests against a live API and WeChat sandbox of its own (ports 18080
+# and 18081, database miniapp_test_journeys; JOURNEYS_API_PORT / JOURNEYS_SANDBOX_PORT); Node.js 20+ and npm are needed.
+# Ends with one line: "N passed, N failed, N skipped" over every test project and the journeys. Exits non-zero on any
+# failure.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -32,6 +36,21 @@ if [ "$projects" -lt "$expected" ]; then
   status=1
   [ "$failed" -eq 0 ] && failed=$((expected - projects))
 fi
+
+# The mini-program journeys (Node's test runner; its TAP summary has "# pass N", "# fail N", "# cancelled N", "# skipped N").
+journeys_status=0
+scripts/journeys.sh || journeys_status=$?
+tap="$root/.local/test/journeys/tap.log"
+j_passed=$(grep -E '^# pass [0-9]+' "$tap" 2>/dev/null | tail -n 1 | awk '{print $3}' || true)
+j_failed=$(grep -E '^# (fail|cancelled) [0-9]+' "$tap" 2>/dev/null | awk '{ n += $3 } END { print n + 0 }' || true)
+j_skipped=$(grep -E '^# (skipped|todo) [0-9]+' "$tap" 2>/dev/null | awk '{ n += $3 } END { print n + 0 }' || true)
+j_passed=${j_passed:-0}; j_failed=${j_failed:-0}; j_skipped=${j_skipped:-0}
+if [ "$journeys_status" -ne 0 ] && [ "$j_failed" -eq 0 ]; then
+  echo "[test] the journeys failed without a test result (exit $journeys_status)" >&2
+  j_failed=1
+fi
+passed=$((passed + j_passed)); failed=$((failed + j_failed)); skipped=$((skipped + j_skipped))
+
 [ "$failed" -gt 0 ] && status=1
 
 echo "$passed passed, $failed failed, $skipped skipped"
