@@ -41,7 +41,10 @@ public static class Approval
         var joinedOn = ChinaTime.Today(clock);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var row = await ReviewAccess.InScopeAsync(connection, transaction, staff, applicationId, cancellationToken);
-        if (row is null) return new ApprovalResult(ApprovalOutcome.NotFound);
+        if (row is null)
+            return new ApprovalResult(await ReviewAccess.WasTransferredAwayAsync(connection, transaction, staff, applicationId, cancellationToken)
+                ? ApprovalOutcome.StateChanged
+                : ApprovalOutcome.NotFound);
         if (row.Status != "submitted") return new ApprovalResult(ApprovalOutcome.StateChanged);
         var changed = await connection.ExecuteAsync(new CommandDefinition(ApproveSql,
             new { StaffId = staff.Id, Now = now, Id = applicationId, row.Version }, transaction, cancellationToken: cancellationToken));

@@ -36,7 +36,10 @@ public static class RejectApplication
         var now = clock.GetUtcNow().UtcDateTime;
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var row = await ReviewAccess.InScopeAsync(connection, transaction, staff, id, cancellationToken);
-        if (row is null) return ApplicationProblems.NotFound();
+        if (row is null)
+            return await ReviewAccess.WasTransferredAwayAsync(connection, transaction, staff, id, cancellationToken)
+                ? ApplicationProblems.StateChanged()
+                : ApplicationProblems.NotFound();
         if (row.Status != "submitted" || await connection.ExecuteAsync(new CommandDefinition(Sql,
                 new { request.ReasonCode, Note = note, StaffId = staff.Id, Now = now, Id = id, row.Version }, transaction,
                 cancellationToken: cancellationToken)) == 0)

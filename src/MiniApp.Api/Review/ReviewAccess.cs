@@ -43,4 +43,26 @@ public static class ReviewAccess
             ApplicationRow.SelectSql + " WHERE a.id = @applicationId", new { applicationId }, transaction, cancellationToken: cancellationToken));
         return row is not null && staff.Covers(row.ReceivingUnionPath) ? row : null;
     }
+
+    /// <summary>
+    /// For an application that is not in scope: was it in scope until a transfer moved it away? Then the caller lost a
+    /// race with the reviewer who transferred it (409 application_state_changed), rather than asking for an unknown one.
+    /// </summary>
+    public static async Task<bool> WasTransferredAwayAsync(DbConnection connection, DbTransaction? transaction, StaffContext staff,
+        long applicationId, CancellationToken cancellationToken)
+    {
+        var details = await connection.QueryAsync<string?>(new CommandDefinition("""
+            SELECT detail FROM audit_log WHERE entity_type = 'application' AND entity_id = @applicationId AND action = 'application.transferred'
+            """, new { applicationId }, transaction, cancellationToken: cancellationToken));
+        var fromIds = details.Select(FromUnionId).OfType<long>().Distinct().ToArray();
+        if (fromIds.Length == 0) return false;
+        var paths = await connection.QueryAsync<string>(new CommandDefinition("SELECT path FROM organizations WHERE id IN @fromIds",
+            new { fromIds }, transaction, cancellationToken: cancellationToken));
+        return paths.Any(staff.Covers);
+    }
+
+    private static long? FromUnionId(string? detail) =>
+        detail is not null && System.Text.Json.JsonDocument.Parse(detail).RootElement.TryGetProperty("fromUnionId", out var id) && id.TryGetInt64(out var value)
+            ? value
+            : null;
 }

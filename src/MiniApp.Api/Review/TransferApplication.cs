@@ -37,7 +37,10 @@ public static class TransferApplication
         var now = clock.GetUtcNow().UtcDateTime;
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var row = await ReviewAccess.InScopeAsync(connection, transaction, staff, id, cancellationToken);
-        if (row is null) return ApplicationProblems.NotFound();
+        if (row is null)
+            return await ReviewAccess.WasTransferredAwayAsync(connection, transaction, staff, id, cancellationToken)
+                ? ApplicationProblems.StateChanged()
+                : ApplicationProblems.NotFound();
         if (row.ReceivingUnionId == request.UnionId) return Problems.Validation("unionId", "该申请已由这个工会受理");
         if (row.Status != "submitted" || await connection.ExecuteAsync(new CommandDefinition(Sql,
                 new { request.UnionId, Now = now, Id = id, row.Version }, transaction, cancellationToken: cancellationToken)) == 0)

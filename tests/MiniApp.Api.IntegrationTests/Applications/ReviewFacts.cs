@@ -70,6 +70,21 @@ public sealed class ReviewFacts(ApiFixture api)
     }
 
     [Fact]
+    public async Task ApproveAfterAnotherReviewerTransferredIt_Is409_NotA404()
+    {
+        var id = await SubmitAtStationOfAsync(2);
+        using var first = await StaffClientAsync(StaffRoles.UnionReviewer, 2);
+        using var second = await StaffClientAsync(StaffRoles.UnionReviewer, 2);
+        await (await first.PostAsJsonAsync($"/api/staff/applications/{id}/transfer", new { unionId = 3, note = "转古城街道" })).AssertOkJsonAsync();
+
+        var late = await second.PostAsync($"/api/staff/applications/{id}/approve", null);
+
+        await late.AssertProblemAsync(HttpStatusCode.Conflict, "application_state_changed");
+        using var outsider = await StaffClientAsync(StaffRoles.UnionReviewer, 5);
+        await (await outsider.PostAsync($"/api/staff/applications/{id}/approve", null)).AssertProblemAsync(HttpStatusCode.NotFound, "application_not_found");
+    }
+
+    [Fact]
     public async Task BatchApprove_AnswersAResultPerId()
     {
         var first = await SubmitAtStationOfAsync(4);
