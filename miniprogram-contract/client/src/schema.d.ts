@@ -13,7 +13,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** A one-time link into the jobs dashboard, valid 5 minutes (county admins) */
+        /**
+         * A one-time link into the jobs dashboard, valid 5 minutes (county admins)
+         * @description Problem codes: unauthorized (401: log in again; also when the account is disabled), forbidden (403: county admins only).
+         */
         post: {
             parameters: {
                 query?: never;
@@ -29,6 +32,13 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "token": "example-one-time-token",
+                         *       "url": "/hangfire?token=example-one-time-token",
+                         *       "expiresAt": "2026-03-02T01:35:00+00:00"
+                         *     }
+                         */
                         "application/json": components["schemas"]["DashboardAccessTokenResponse"];
                     };
                 };
@@ -80,6 +90,11 @@ export interface paths {
             };
             requestBody: {
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "0a3Xyz000example0code"
+                     *     }
+                     */
                     "application/json": components["schemas"]["WeChatLoginRequest"];
                 };
             };
@@ -90,6 +105,21 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "token": "eyJhbGciOiJIUzI1NiJ9.example.signature",
+                         *       "expiresAt": "2026-03-09T01:30:00+00:00",
+                         *       "user": {
+                         *         "id": 501,
+                         *         "isMember": false,
+                         *         "application": {
+                         *           "id": 1024,
+                         *           "status": "submitted"
+                         *         },
+                         *         "phoneMasked": "139****5678"
+                         *       }
+                         *     }
+                         */
                         "application/json": components["schemas"]["WeChatLoginResponse"];
                     };
                 };
@@ -159,6 +189,12 @@ export interface paths {
             };
             requestBody: {
                 content: {
+                    /**
+                     * @example {
+                     *       "username": "gs_reviewer",
+                     *       "password": "Example-Passw0rd"
+                     *     }
+                     */
                     "application/json": components["schemas"]["StaffLoginRequest"];
                 };
             };
@@ -169,6 +205,17 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "token": "eyJhbGciOiJIUzI1NiJ9.example.signature",
+                         *       "expiresAt": "2026-03-02T09:00:00+00:00",
+                         *       "staff": {
+                         *         "id": 7,
+                         *         "role": "union_reviewer",
+                         *         "unionId": 3
+                         *       }
+                         *     }
+                         */
                         "application/json": components["schemas"]["StaffLoginResponse"];
                     };
                 };
@@ -216,7 +263,7 @@ export interface paths {
         };
         /**
          * Every choice list of the application form: worker groups, townships, 民族, 学历, 政治面貌 …
-         * @description Codes are stable: store and send the code, show the name. The answer carries an ETag and Cache-Control: public, max-age=300; send If-None-Match to get 304 Not Modified when nothing changed.
+         * @description Codes are stable: store and send the code, show the name. The answer carries an ETag and Cache-Control: public, max-age=300; send If-None-Match to get 304 Not Modified when nothing changed. Problem codes: none.
          */
         get: {
             parameters: {
@@ -233,6 +280,112 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "workerGroups": [
+                         *         {
+                         *           "code": "courier",
+                         *           "name": "快递员"
+                         *         },
+                         *         {
+                         *           "code": "truck_driver",
+                         *           "name": "货车司机"
+                         *         }
+                         *       ],
+                         *       "employmentForms": [
+                         *         {
+                         *           "code": "labor_contract",
+                         *           "name": "劳动合同"
+                         *         },
+                         *         {
+                         *           "code": "platform_flexible",
+                         *           "name": "平台灵活就业"
+                         *         }
+                         *       ],
+                         *       "townships": [
+                         *         {
+                         *           "code": "530427001",
+                         *           "name": "桂山街道"
+                         *         },
+                         *         {
+                         *           "code": "530427102",
+                         *           "name": "戛洒镇"
+                         *         }
+                         *       ],
+                         *       "ethnicities": [
+                         *         {
+                         *           "code": "01",
+                         *           "name": "汉族"
+                         *         },
+                         *         {
+                         *           "code": "07",
+                         *           "name": "彝族"
+                         *         },
+                         *         {
+                         *           "code": "18",
+                         *           "name": "傣族"
+                         *         }
+                         *       ],
+                         *       "educationLevels": [
+                         *         {
+                         *           "code": "junior_high",
+                         *           "name": "初中"
+                         *         },
+                         *         {
+                         *           "code": "senior_high",
+                         *           "name": "高中/中专/技校"
+                         *         }
+                         *       ],
+                         *       "politicalStatuses": [
+                         *         {
+                         *           "code": "01",
+                         *           "name": "中共党员"
+                         *         },
+                         *         {
+                         *           "code": "13",
+                         *           "name": "群众"
+                         *         }
+                         *       ],
+                         *       "hukouTypes": [
+                         *         {
+                         *           "code": "agricultural",
+                         *           "name": "农业户口"
+                         *         },
+                         *         {
+                         *           "code": "resident",
+                         *           "name": "居民户口"
+                         *         }
+                         *       ],
+                         *       "applicationStatuses": [
+                         *         {
+                         *           "code": "submitted",
+                         *           "name": "待审核"
+                         *         },
+                         *         {
+                         *           "code": "approved",
+                         *           "name": "已通过"
+                         *         },
+                         *         {
+                         *           "code": "rejected",
+                         *           "name": "未通过"
+                         *         },
+                         *         {
+                         *           "code": "withdrawn",
+                         *           "name": "已撤回"
+                         *         }
+                         *       ],
+                         *       "rejectReasons": [
+                         *         {
+                         *           "code": "info_incomplete",
+                         *           "name": "信息不完整或有误"
+                         *         },
+                         *         {
+                         *           "code": "other",
+                         *           "name": "其他"
+                         *         }
+                         *       ]
+                         *     }
+                         */
                         "application/json": components["schemas"]["GetReferenceResponse"];
                     };
                 };
@@ -262,7 +415,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Check a membership card's QR code */
+        /**
+         * Check a membership card's QR code
+         * @description Problem codes: validation_failed (400: no code; an unknown or expired code answers 200 with valid=false and a reason instead), forbidden (403: department viewers may not verify cards), unauthorized (401: log in again; also when the account is disabled).
+         */
         post: {
             parameters: {
                 query?: never;
@@ -272,6 +428,11 @@ export interface paths {
             };
             requestBody: {
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "mc1.XP20260000123.example-signature"
+                     *     }
+                     */
                     "application/json": components["schemas"]["VerifyCardRequest"];
                 };
             };
@@ -282,6 +443,18 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "valid": true,
+                         *       "reason": null,
+                         *       "memberNumber": "XP20260000123",
+                         *       "nameMasked": "张*",
+                         *       "union": {
+                         *         "id": 3,
+                         *         "name": "桂山街道总工会"
+                         *       }
+                         *     }
+                         */
                         "application/json": components["schemas"]["VerifyCardResponse"];
                     };
                 };
@@ -296,6 +469,15 @@ export interface paths {
                 };
                 /** @description Unauthorized */
                 401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -318,7 +500,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The logged-in worker: membership, latest application, bound phone (masked) */
+        /**
+         * The logged-in worker: membership, latest application, bound phone (masked)
+         * @description Problem codes: unauthorized (401: log in again), forbidden (403: not a worker's token).
+         */
         get: {
             parameters: {
                 query?: never;
@@ -334,6 +519,17 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "id": 501,
+                         *       "isMember": false,
+                         *       "application": {
+                         *         "id": 1024,
+                         *         "status": "submitted"
+                         *       },
+                         *       "phoneMasked": "139****5678"
+                         *     }
+                         */
                         "application/json": components["schemas"]["WorkerSummary"];
                     };
                 };
@@ -387,6 +583,13 @@ export interface paths {
             };
             requestBody: {
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "e31968a7f94cc5ee25fafc2aef2773f0bb8c3937b22520eb8ee345274d00c144",
+                     *       "encryptedData": null,
+                     *       "iv": null
+                     *     }
+                     */
                     "application/json": components["schemas"]["BindPhoneRequest"];
                 };
             };
@@ -397,6 +600,11 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "phoneMasked": "139****5678"
+                         *     }
+                         */
                         "application/json": components["schemas"]["BindPhoneResponse"];
                     };
                 };
@@ -470,6 +678,22 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "memberNumber": "XP20260000123",
+                         *       "name": "张三",
+                         *       "union": {
+                         *         "id": 3,
+                         *         "name": "桂山街道总工会"
+                         *       },
+                         *       "joinedOn": "2026-03-03",
+                         *       "status": "active",
+                         *       "verification": {
+                         *         "code": "mc1.XP20260000123.example-signature",
+                         *         "expiresAt": "2026-03-03T02:05:00+00:00"
+                         *       }
+                         *     }
+                         */
                         "application/json": components["schemas"]["GetMembershipCardCard"];
                     };
                 };
@@ -538,6 +762,26 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "station": {
+                         *         "id": 12,
+                         *         "code": "GS001",
+                         *         "name": "桂山街道户外劳动者服务站",
+                         *         "type": "union_post",
+                         *         "address": "新平县桂山街道示例路1号",
+                         *         "regionCode": "530427001",
+                         *         "latitude": 24.0706,
+                         *         "longitude": 101.9905,
+                         *         "status": "active"
+                         *       },
+                         *       "receivingUnion": {
+                         *         "id": 3,
+                         *         "name": "桂山街道总工会",
+                         *         "rule": "station_union"
+                         *       }
+                         *     }
+                         */
                         "application/json": components["schemas"]["GetStationBySceneResponse"];
                     };
                 };
@@ -603,6 +847,29 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "stations": [
+                         *         {
+                         *           "id": 12,
+                         *           "code": "GS001",
+                         *           "name": "桂山街道户外劳动者服务站",
+                         *           "type": "union_post",
+                         *           "address": "新平县桂山街道示例路1号",
+                         *           "latitude": 24.0706,
+                         *           "longitude": 101.9905,
+                         *           "distanceMeters": 420,
+                         *           "isOpenNow": true,
+                         *           "allDay": false,
+                         *           "facilities": [
+                         *             "rest",
+                         *             "charging"
+                         *           ],
+                         *           "phone": "0877-0000000"
+                         *         }
+                         *       ]
+                         *     }
+                         */
                         "application/json": components["schemas"]["FindNearbyStationsResponse"];
                     };
                 };
@@ -632,7 +899,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Station types, facilities, after-hours access methods and statuses: codes to send, names to show */
+        /**
+         * Station types, facilities, after-hours access methods and statuses: codes to send, names to show
+         * @description Problem codes: none.
+         */
         get: {
             parameters: {
                 query?: never;
@@ -648,6 +918,66 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "types": [
+                         *         {
+                         *           "code": "driver_home",
+                         *           "name": "司机之家"
+                         *         },
+                         *         {
+                         *           "code": "union_post",
+                         *           "name": "工会驿站/户外劳动者服务站点"
+                         *         },
+                         *         {
+                         *           "code": "workers_home",
+                         *           "name": "职工之家"
+                         *         },
+                         *         {
+                         *           "code": "other",
+                         *           "name": "其他"
+                         *         }
+                         *       ],
+                         *       "facilities": [
+                         *         {
+                         *           "code": "rest",
+                         *           "name": "休息"
+                         *         },
+                         *         {
+                         *           "code": "charging",
+                         *           "name": "充电"
+                         *         }
+                         *       ],
+                         *       "accessMethods": [
+                         *         {
+                         *           "code": "scan_qr",
+                         *           "name": "扫码"
+                         *         },
+                         *         {
+                         *           "code": "face",
+                         *           "name": "刷脸"
+                         *         },
+                         *         {
+                         *           "code": "attendant",
+                         *           "name": "人工"
+                         *         }
+                         *       ],
+                         *       "statuses": [
+                         *         {
+                         *           "code": "active",
+                         *           "name": "正常"
+                         *         },
+                         *         {
+                         *           "code": "suspended",
+                         *           "name": "暂停服务"
+                         *         },
+                         *         {
+                         *           "code": "closed",
+                         *           "name": "已关闭"
+                         *         }
+                         *       ]
+                         *     }
+                         */
                         "application/json": components["schemas"]["GetStationOptionsResponse"];
                     };
                 };
@@ -689,6 +1019,48 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "id": 12,
+                         *       "code": "GS001",
+                         *       "name": "桂山街道户外劳动者服务站",
+                         *       "type": "union_post",
+                         *       "address": "新平县桂山街道示例路1号",
+                         *       "regionCode": "530427001",
+                         *       "latitude": 24.0706,
+                         *       "longitude": 101.9905,
+                         *       "facilities": [
+                         *         "rest",
+                         *         "charging"
+                         *       ],
+                         *       "openingHours": {
+                         *         "allDay": false,
+                         *         "weekly": [
+                         *           {
+                         *             "days": [
+                         *               1,
+                         *               2,
+                         *               3,
+                         *               4,
+                         *               5
+                         *             ],
+                         *             "open": "08:30",
+                         *             "close": "18:00"
+                         *           }
+                         *         ],
+                         *         "afterHoursAccess": "scan_qr"
+                         *       },
+                         *       "isOpenNow": true,
+                         *       "phone": "0877-0000000",
+                         *       "owningUnion": {
+                         *         "id": 3,
+                         *         "name": "桂山街道总工会"
+                         *       },
+                         *       "status": "active",
+                         *       "photoUrls": [],
+                         *       "updatedAt": "2026-02-20T08:00:00+00:00"
+                         *     }
+                         */
                         "application/json": components["schemas"]["StationView"];
                     };
                 };
@@ -718,7 +1090,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Stations of the caller's union and the unions below it, by code */
+        /**
+         * Stations of the caller's union and the unions below it, by code
+         * @description Problem codes: validation_failed (400: page, pageSize, status, type, region or q), unauthorized (401: log in again; also when the account is disabled), forbidden (403).
+         */
         get: {
             parameters: {
                 query?: {
@@ -741,6 +1116,55 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "items": [
+                         *         {
+                         *           "id": 12,
+                         *           "code": "GS001",
+                         *           "name": "桂山街道户外劳动者服务站",
+                         *           "type": "union_post",
+                         *           "address": "新平县桂山街道示例路1号",
+                         *           "regionCode": "530427001",
+                         *           "latitude": 24.0706,
+                         *           "longitude": 101.9905,
+                         *           "facilities": [
+                         *             "rest",
+                         *             "charging"
+                         *           ],
+                         *           "openingHours": {
+                         *             "allDay": false,
+                         *             "weekly": [
+                         *               {
+                         *                 "days": [
+                         *                   1,
+                         *                   2,
+                         *                   3,
+                         *                   4,
+                         *                   5
+                         *                 ],
+                         *                 "open": "08:30",
+                         *                 "close": "18:00"
+                         *               }
+                         *             ],
+                         *             "afterHoursAccess": "scan_qr"
+                         *           },
+                         *           "isOpenNow": true,
+                         *           "phone": "0877-0000000",
+                         *           "owningUnion": {
+                         *             "id": 3,
+                         *             "name": "桂山街道总工会"
+                         *           },
+                         *           "status": "active",
+                         *           "photoUrls": [],
+                         *           "updatedAt": "2026-02-20T08:00:00+00:00"
+                         *         }
+                         *       ],
+                         *       "pageNumber": 1,
+                         *       "pageSize": 20,
+                         *       "total": 1
+                         *     }
+                         */
                         "application/json": components["schemas"]["ListStationsPage"];
                     };
                 };
@@ -787,6 +1211,41 @@ export interface paths {
             };
             requestBody: {
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "GS001",
+                     *       "name": "桂山街道户外劳动者服务站",
+                     *       "type": "union_post",
+                     *       "address": "新平县桂山街道示例路1号",
+                     *       "regionCode": "530427001",
+                     *       "latitude": 24.0706,
+                     *       "longitude": 101.9905,
+                     *       "facilities": [
+                     *         "rest",
+                     *         "charging"
+                     *       ],
+                     *       "openingHours": {
+                     *         "allDay": false,
+                     *         "weekly": [
+                     *           {
+                     *             "days": [
+                     *               1,
+                     *               2,
+                     *               3,
+                     *               4,
+                     *               5
+                     *             ],
+                     *             "open": "08:30",
+                     *             "close": "18:00"
+                     *           }
+                     *         ],
+                     *         "afterHoursAccess": "scan_qr"
+                     *       },
+                     *       "phone": "0877-0000000",
+                     *       "owningUnionId": 3,
+                     *       "photoUrls": []
+                     *     }
+                     */
                     "application/json": components["schemas"]["StationInput"];
                 };
             };
@@ -797,6 +1256,48 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "id": 12,
+                         *       "code": "GS001",
+                         *       "name": "桂山街道户外劳动者服务站",
+                         *       "type": "union_post",
+                         *       "address": "新平县桂山街道示例路1号",
+                         *       "regionCode": "530427001",
+                         *       "latitude": 24.0706,
+                         *       "longitude": 101.9905,
+                         *       "facilities": [
+                         *         "rest",
+                         *         "charging"
+                         *       ],
+                         *       "openingHours": {
+                         *         "allDay": false,
+                         *         "weekly": [
+                         *           {
+                         *             "days": [
+                         *               1,
+                         *               2,
+                         *               3,
+                         *               4,
+                         *               5
+                         *             ],
+                         *             "open": "08:30",
+                         *             "close": "18:00"
+                         *           }
+                         *         ],
+                         *         "afterHoursAccess": "scan_qr"
+                         *       },
+                         *       "isOpenNow": true,
+                         *       "phone": "0877-0000000",
+                         *       "owningUnion": {
+                         *         "id": 3,
+                         *         "name": "桂山街道总工会"
+                         *       },
+                         *       "status": "active",
+                         *       "photoUrls": [],
+                         *       "updatedAt": "2026-02-20T08:00:00+00:00"
+                         *     }
+                         */
                         "application/json": components["schemas"]["StationView"];
                     };
                 };
@@ -851,7 +1352,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One station in scope, whatever its status */
+        /**
+         * One station in scope, whatever its status
+         * @description Problem codes: station_not_found (404: not in scope), unauthorized (401: log in again; also when the account is disabled), forbidden (403).
+         */
         get: {
             parameters: {
                 query?: never;
@@ -869,6 +1373,48 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "id": 12,
+                         *       "code": "GS001",
+                         *       "name": "桂山街道户外劳动者服务站",
+                         *       "type": "union_post",
+                         *       "address": "新平县桂山街道示例路1号",
+                         *       "regionCode": "530427001",
+                         *       "latitude": 24.0706,
+                         *       "longitude": 101.9905,
+                         *       "facilities": [
+                         *         "rest",
+                         *         "charging"
+                         *       ],
+                         *       "openingHours": {
+                         *         "allDay": false,
+                         *         "weekly": [
+                         *           {
+                         *             "days": [
+                         *               1,
+                         *               2,
+                         *               3,
+                         *               4,
+                         *               5
+                         *             ],
+                         *             "open": "08:30",
+                         *             "close": "18:00"
+                         *           }
+                         *         ],
+                         *         "afterHoursAccess": "scan_qr"
+                         *       },
+                         *       "isOpenNow": true,
+                         *       "phone": "0877-0000000",
+                         *       "owningUnion": {
+                         *         "id": 3,
+                         *         "name": "桂山街道总工会"
+                         *       },
+                         *       "status": "active",
+                         *       "photoUrls": [],
+                         *       "updatedAt": "2026-02-20T08:00:00+00:00"
+                         *     }
+                         */
                         "application/json": components["schemas"]["StationView"];
                     };
                 };
@@ -901,7 +1447,10 @@ export interface paths {
                 };
             };
         };
-        /** Replace a station's editable fields (the code stays: it is printed in the QR code) */
+        /**
+         * Replace a station's editable fields (the code stays: it is printed in the QR code)
+         * @description Problem codes: validation_failed (400: errors per field), station_not_found (404), unauthorized (401: log in again; also when the account is disabled), forbidden (403: the role may not edit stations).
+         */
         put: {
             parameters: {
                 query?: never;
@@ -913,6 +1462,41 @@ export interface paths {
             };
             requestBody: {
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "GS001",
+                     *       "name": "桂山街道户外劳动者服务站",
+                     *       "type": "union_post",
+                     *       "address": "新平县桂山街道示例路1号",
+                     *       "regionCode": "530427001",
+                     *       "latitude": 24.0706,
+                     *       "longitude": 101.9905,
+                     *       "facilities": [
+                     *         "rest",
+                     *         "charging"
+                     *       ],
+                     *       "openingHours": {
+                     *         "allDay": false,
+                     *         "weekly": [
+                     *           {
+                     *             "days": [
+                     *               1,
+                     *               2,
+                     *               3,
+                     *               4,
+                     *               5
+                     *             ],
+                     *             "open": "08:30",
+                     *             "close": "18:00"
+                     *           }
+                     *         ],
+                     *         "afterHoursAccess": "scan_qr"
+                     *       },
+                     *       "phone": "0877-0000000",
+                     *       "owningUnionId": 3,
+                     *       "photoUrls": []
+                     *     }
+                     */
                     "application/json": components["schemas"]["StationInput"];
                 };
             };
@@ -923,6 +1507,48 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "id": 12,
+                         *       "code": "GS001",
+                         *       "name": "桂山街道户外劳动者服务站",
+                         *       "type": "union_post",
+                         *       "address": "新平县桂山街道示例路1号",
+                         *       "regionCode": "530427001",
+                         *       "latitude": 24.0706,
+                         *       "longitude": 101.9905,
+                         *       "facilities": [
+                         *         "rest",
+                         *         "charging"
+                         *       ],
+                         *       "openingHours": {
+                         *         "allDay": false,
+                         *         "weekly": [
+                         *           {
+                         *             "days": [
+                         *               1,
+                         *               2,
+                         *               3,
+                         *               4,
+                         *               5
+                         *             ],
+                         *             "open": "08:30",
+                         *             "close": "18:00"
+                         *           }
+                         *         ],
+                         *         "afterHoursAccess": "scan_qr"
+                         *       },
+                         *       "isOpenNow": true,
+                         *       "phone": "0877-0000000",
+                         *       "owningUnion": {
+                         *         "id": 3,
+                         *         "name": "桂山街道总工会"
+                         *       },
+                         *       "status": "active",
+                         *       "photoUrls": [],
+                         *       "updatedAt": "2026-02-20T08:00:00+00:00"
+                         *     }
+                         */
                         "application/json": components["schemas"]["StationView"];
                     };
                 };
@@ -980,7 +1606,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Set active, suspended or closed; closed stations stay for history */
+        /**
+         * Set active, suspended or closed; closed stations stay for history
+         * @description Problem codes: validation_failed (400: status), station_not_found (404), station_state_changed (409: someone else changed it first), unauthorized (401: log in again; also when the account is disabled), forbidden (403: the role may not edit stations).
+         */
         post: {
             parameters: {
                 query?: never;
@@ -992,6 +1621,11 @@ export interface paths {
             };
             requestBody: {
                 content: {
+                    /**
+                     * @example {
+                     *       "status": "suspended"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ChangeStationStatusRequest"];
                 };
             };
@@ -1002,6 +1636,48 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "id": 12,
+                         *       "code": "GS001",
+                         *       "name": "桂山街道户外劳动者服务站",
+                         *       "type": "union_post",
+                         *       "address": "新平县桂山街道示例路1号",
+                         *       "regionCode": "530427001",
+                         *       "latitude": 24.0706,
+                         *       "longitude": 101.9905,
+                         *       "facilities": [
+                         *         "rest",
+                         *         "charging"
+                         *       ],
+                         *       "openingHours": {
+                         *         "allDay": false,
+                         *         "weekly": [
+                         *           {
+                         *             "days": [
+                         *               1,
+                         *               2,
+                         *               3,
+                         *               4,
+                         *               5
+                         *             ],
+                         *             "open": "08:30",
+                         *             "close": "18:00"
+                         *           }
+                         *         ],
+                         *         "afterHoursAccess": "scan_qr"
+                         *       },
+                         *       "isOpenNow": true,
+                         *       "phone": "0877-0000000",
+                         *       "owningUnion": {
+                         *         "id": 3,
+                         *         "name": "桂山街道总工会"
+                         *       },
+                         *       "status": "active",
+                         *       "photoUrls": [],
+                         *       "updatedAt": "2026-02-20T08:00:00+00:00"
+                         *     }
+                         */
                         "application/json": components["schemas"]["StationView"];
                     };
                 };
@@ -1069,7 +1745,7 @@ export interface paths {
         put?: never;
         /**
          * Upsert stations by code from an .xlsx or .csv (multipart field file); dryRun=true only checks
-         * @description Answers a result per row: created, updated, unchanged or failed (with messages per column). Columns: see GET /api/staff/stations/import-template and README.
+         * @description Answers a result per row: created, updated, unchanged or failed (with messages per column). Columns: see GET /api/staff/stations/import-template and README. Problem codes: validation_failed (400: the file is missing, too large, unreadable, lacks columns, is empty or has too many rows), station_state_changed (409: someone else changed a station meanwhile; import again), unauthorized (401: log in again; also when the account is disabled), forbidden (403: the role may not edit stations).
          */
         post: {
             parameters: {
@@ -1094,6 +1770,33 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "dryRun": true,
+                         *       "created": 1,
+                         *       "updated": 0,
+                         *       "unchanged": 0,
+                         *       "failed": 1,
+                         *       "rows": [
+                         *         {
+                         *           "row": 2,
+                         *           "code": "GS001",
+                         *           "result": "created",
+                         *           "errors": null
+                         *         },
+                         *         {
+                         *           "row": 3,
+                         *           "code": "GS002",
+                         *           "result": "failed",
+                         *           "errors": {
+                         *             "regionCode": [
+                         *               "区划代码为6至12位数字"
+                         *             ]
+                         *           }
+                         *         }
+                         *       ]
+                         *     }
+                         */
                         "application/json": components["schemas"]["ImportStationsResponse"];
                     };
                 };
@@ -1124,6 +1827,15 @@ export interface paths {
                         "application/problem+json": components["schemas"]["ProblemDetails"];
                     };
                 };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
             };
         };
         delete?: never;
@@ -1139,7 +1851,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The import template (format=xlsx, the default, or csv) with one example row */
+        /**
+         * The import template (format=xlsx, the default, or csv) with one example row
+         * @description Problem codes: validation_failed (400: format is xlsx or csv), unauthorized (401: log in again; also when the account is disabled), forbidden (403).
+         */
         get: {
             parameters: {
                 query?: {
@@ -1292,7 +2007,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every active station's mini-program code in scope (optionally one region), named <code>-<name>.png, for posters */
+        /**
+         * Every active station's mini-program code in scope (optionally one region), named <code>-<name>.png, for posters
+         * @description Problem codes: validation_failed (400: region, or too many stations at once), qrcode_rejected (502: with WeChat's errcode), wechat_unavailable (503), unauthorized (401: log in again; also when the account is disabled), forbidden (403).
+         */
         get: {
             parameters: {
                 query?: {
@@ -1392,6 +2110,32 @@ export interface paths {
             };
             requestBody: {
                 content: {
+                    /**
+                     * @example {
+                     *       "name": "张三",
+                     *       "idNumber": "11010519491231002X",
+                     *       "phone": "13900005678",
+                     *       "ethnicity": "01",
+                     *       "education": "senior_high",
+                     *       "politicalStatus": "13",
+                     *       "hukouType": "resident",
+                     *       "isMigrantWorker": false,
+                     *       "group": "courier",
+                     *       "employmentForm": "platform_flexible",
+                     *       "employer": {
+                     *         "enterpriseId": null,
+                     *         "name": "新平某某快递服务有限公司",
+                     *         "creditCode": null
+                     *       },
+                     *       "platform": null,
+                     *       "residenceTownship": "530427001",
+                     *       "stationScene": "s=GS001",
+                     *       "consent": {
+                     *         "version": "2026-01",
+                     *         "agreedAt": "2026-03-02T01:29:30+00:00"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ApplicationForm"];
                 };
             };
@@ -1402,6 +2146,46 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "id": 1024,
+                         *       "status": "submitted",
+                         *       "version": 1,
+                         *       "name": "张三",
+                         *       "idNumberMasked": "1101**********002X",
+                         *       "phoneMasked": "139****5678",
+                         *       "gender": "female",
+                         *       "age": 76,
+                         *       "ethnicity": "01",
+                         *       "education": "senior_high",
+                         *       "politicalStatus": "13",
+                         *       "hukouType": "resident",
+                         *       "isMigrantWorker": false,
+                         *       "group": "courier",
+                         *       "employmentForm": "platform_flexible",
+                         *       "employer": {
+                         *         "enterpriseId": null,
+                         *         "name": "新平某某快递服务有限公司",
+                         *         "creditCode": null
+                         *       },
+                         *       "platform": null,
+                         *       "residenceTownship": "530427001",
+                         *       "station": {
+                         *         "id": 12,
+                         *         "code": "GS001",
+                         *         "name": "桂山街道户外劳动者服务站"
+                         *       },
+                         *       "receivingUnion": {
+                         *         "id": 3,
+                         *         "name": "桂山街道总工会",
+                         *         "rule": "station_union"
+                         *       },
+                         *       "rejectReason": null,
+                         *       "rejectNote": null,
+                         *       "submittedAt": "2026-03-02T01:30:00+00:00",
+                         *       "decidedAt": null
+                         *     }
+                         */
                         "application/json": components["schemas"]["ApplicationView"];
                     };
                 };
@@ -1456,7 +2240,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The worker's applications, newest first, with their history */
+        /**
+         * The worker's applications, newest first, with their history
+         * @description Problem codes: unauthorized (401: log in again).
+         */
         get: {
             parameters: {
                 query?: never;
@@ -1472,6 +2259,56 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example [
+                         *       {
+                         *         "application": {
+                         *           "id": 1024,
+                         *           "status": "submitted",
+                         *           "version": 1,
+                         *           "name": "张三",
+                         *           "idNumberMasked": "1101**********002X",
+                         *           "phoneMasked": "139****5678",
+                         *           "gender": "female",
+                         *           "age": 76,
+                         *           "ethnicity": "01",
+                         *           "education": "senior_high",
+                         *           "politicalStatus": "13",
+                         *           "hukouType": "resident",
+                         *           "isMigrantWorker": false,
+                         *           "group": "courier",
+                         *           "employmentForm": "platform_flexible",
+                         *           "employer": {
+                         *             "enterpriseId": null,
+                         *             "name": "新平某某快递服务有限公司",
+                         *             "creditCode": null
+                         *           },
+                         *           "platform": null,
+                         *           "residenceTownship": "530427001",
+                         *           "station": {
+                         *             "id": 12,
+                         *             "code": "GS001",
+                         *             "name": "桂山街道户外劳动者服务站"
+                         *           },
+                         *           "receivingUnion": {
+                         *             "id": 3,
+                         *             "name": "桂山街道总工会",
+                         *             "rule": "station_union"
+                         *           },
+                         *           "rejectReason": null,
+                         *           "rejectNote": null,
+                         *           "submittedAt": "2026-03-02T01:30:00+00:00",
+                         *           "decidedAt": null
+                         *         },
+                         *         "history": [
+                         *           {
+                         *             "action": "submitted",
+                         *             "at": "2026-03-02T01:30:00+00:00"
+                         *           }
+                         *         ]
+                         *       }
+                         *     ]
+                         */
                         "application/json": components["schemas"]["GetMyApplicationsMyApplication"][];
                     };
                 };
@@ -1524,6 +2361,46 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "id": 1024,
+                         *       "status": "withdrawn",
+                         *       "version": 2,
+                         *       "name": "张三",
+                         *       "idNumberMasked": "1101**********002X",
+                         *       "phoneMasked": "139****5678",
+                         *       "gender": "female",
+                         *       "age": 76,
+                         *       "ethnicity": "01",
+                         *       "education": "senior_high",
+                         *       "politicalStatus": "13",
+                         *       "hukouType": "resident",
+                         *       "isMigrantWorker": false,
+                         *       "group": "courier",
+                         *       "employmentForm": "platform_flexible",
+                         *       "employer": {
+                         *         "enterpriseId": null,
+                         *         "name": "新平某某快递服务有限公司",
+                         *         "creditCode": null
+                         *       },
+                         *       "platform": null,
+                         *       "residenceTownship": "530427001",
+                         *       "station": {
+                         *         "id": 12,
+                         *         "code": "GS001",
+                         *         "name": "桂山街道户外劳动者服务站"
+                         *       },
+                         *       "receivingUnion": {
+                         *         "id": 3,
+                         *         "name": "桂山街道总工会",
+                         *         "rule": "station_union"
+                         *       },
+                         *       "rejectReason": null,
+                         *       "rejectNote": null,
+                         *       "submittedAt": "2026-03-02T01:30:00+00:00",
+                         *       "decidedAt": "2026-03-02T03:00:00+00:00"
+                         *     }
+                         */
                         "application/json": components["schemas"]["ApplicationView"];
                     };
                 };
@@ -1585,6 +2462,32 @@ export interface paths {
             };
             requestBody: {
                 content: {
+                    /**
+                     * @example {
+                     *       "name": "张三",
+                     *       "idNumber": "11010519491231002X",
+                     *       "phone": "13900005678",
+                     *       "ethnicity": "01",
+                     *       "education": "senior_high",
+                     *       "politicalStatus": "13",
+                     *       "hukouType": "resident",
+                     *       "isMigrantWorker": false,
+                     *       "group": "courier",
+                     *       "employmentForm": "platform_flexible",
+                     *       "employer": {
+                     *         "enterpriseId": null,
+                     *         "name": "新平某某快递服务有限公司",
+                     *         "creditCode": null
+                     *       },
+                     *       "platform": null,
+                     *       "residenceTownship": "530427001",
+                     *       "stationScene": "s=GS001",
+                     *       "consent": {
+                     *         "version": "2026-01",
+                     *         "agreedAt": "2026-03-02T01:29:30+00:00"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ApplicationForm"];
                 };
             };
@@ -1595,6 +2498,46 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "id": 1024,
+                         *       "status": "submitted",
+                         *       "version": 3,
+                         *       "name": "张三",
+                         *       "idNumberMasked": "1101**********002X",
+                         *       "phoneMasked": "139****5678",
+                         *       "gender": "female",
+                         *       "age": 76,
+                         *       "ethnicity": "01",
+                         *       "education": "senior_high",
+                         *       "politicalStatus": "13",
+                         *       "hukouType": "resident",
+                         *       "isMigrantWorker": false,
+                         *       "group": "courier",
+                         *       "employmentForm": "platform_flexible",
+                         *       "employer": {
+                         *         "enterpriseId": null,
+                         *         "name": "新平某某快递服务有限公司",
+                         *         "creditCode": null
+                         *       },
+                         *       "platform": null,
+                         *       "residenceTownship": "530427001",
+                         *       "station": {
+                         *         "id": 12,
+                         *         "code": "GS001",
+                         *         "name": "桂山街道户外劳动者服务站"
+                         *       },
+                         *       "receivingUnion": {
+                         *         "id": 3,
+                         *         "name": "桂山街道总工会",
+                         *         "rule": "station_union"
+                         *       },
+                         *       "rejectReason": null,
+                         *       "rejectNote": null,
+                         *       "submittedAt": "2026-03-02T01:30:00+00:00",
+                         *       "decidedAt": null
+                         *     }
+                         */
                         "application/json": components["schemas"]["ApplicationView"];
                     };
                 };
@@ -1650,7 +2593,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The review queue of the staff member's union and the unions below it, oldest first, personal data masked */
+        /**
+         * The review queue of the staff member's union and the unions below it, oldest first, personal data masked
+         * @description Problem codes: validation_failed (400: page, pageSize or status), unauthorized (401: log in again; also when the account is disabled), forbidden (403: the role may not review).
+         */
         get: {
             parameters: {
                 query?: {
@@ -1675,6 +2621,53 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "items": [
+                         *         {
+                         *           "id": 1024,
+                         *           "status": "submitted",
+                         *           "version": 1,
+                         *           "name": "张三",
+                         *           "idNumberMasked": "1101**********002X",
+                         *           "phoneMasked": "139****5678",
+                         *           "gender": "female",
+                         *           "age": 76,
+                         *           "ethnicity": "01",
+                         *           "education": "senior_high",
+                         *           "politicalStatus": "13",
+                         *           "hukouType": "resident",
+                         *           "isMigrantWorker": false,
+                         *           "group": "courier",
+                         *           "employmentForm": "platform_flexible",
+                         *           "employer": {
+                         *             "enterpriseId": null,
+                         *             "name": "新平某某快递服务有限公司",
+                         *             "creditCode": null
+                         *           },
+                         *           "platform": null,
+                         *           "residenceTownship": "530427001",
+                         *           "station": {
+                         *             "id": 12,
+                         *             "code": "GS001",
+                         *             "name": "桂山街道户外劳动者服务站"
+                         *           },
+                         *           "receivingUnion": {
+                         *             "id": 3,
+                         *             "name": "桂山街道总工会",
+                         *             "rule": "station_union"
+                         *           },
+                         *           "rejectReason": null,
+                         *           "rejectNote": null,
+                         *           "submittedAt": "2026-03-02T01:30:00+00:00",
+                         *           "decidedAt": null
+                         *         }
+                         *       ],
+                         *       "pageNumber": 1,
+                         *       "pageSize": 20,
+                         *       "total": 1
+                         *     }
+                         */
                         "application/json": components["schemas"]["ListApplicationsPage"];
                     };
                 };
@@ -1722,7 +2715,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One application in scope */
+        /**
+         * One application in scope
+         * @description Problem codes: application_not_found (404: not in scope), unauthorized (401: log in again; also when the account is disabled), forbidden (403: the role may not review).
+         */
         get: {
             parameters: {
                 query?: never;
@@ -1740,6 +2736,46 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "id": 1024,
+                         *       "status": "submitted",
+                         *       "version": 1,
+                         *       "name": "张三",
+                         *       "idNumberMasked": "1101**********002X",
+                         *       "phoneMasked": "139****5678",
+                         *       "gender": "female",
+                         *       "age": 76,
+                         *       "ethnicity": "01",
+                         *       "education": "senior_high",
+                         *       "politicalStatus": "13",
+                         *       "hukouType": "resident",
+                         *       "isMigrantWorker": false,
+                         *       "group": "courier",
+                         *       "employmentForm": "platform_flexible",
+                         *       "employer": {
+                         *         "enterpriseId": null,
+                         *         "name": "新平某某快递服务有限公司",
+                         *         "creditCode": null
+                         *       },
+                         *       "platform": null,
+                         *       "residenceTownship": "530427001",
+                         *       "station": {
+                         *         "id": 12,
+                         *         "code": "GS001",
+                         *         "name": "桂山街道户外劳动者服务站"
+                         *       },
+                         *       "receivingUnion": {
+                         *         "id": 3,
+                         *         "name": "桂山街道总工会",
+                         *         "rule": "station_union"
+                         *       },
+                         *       "rejectReason": null,
+                         *       "rejectNote": null,
+                         *       "submittedAt": "2026-03-02T01:30:00+00:00",
+                         *       "decidedAt": null
+                         *     }
+                         */
                         "application/json": components["schemas"]["ApplicationView"];
                     };
                 };
@@ -1810,6 +2846,49 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "application": {
+                         *         "id": 1024,
+                         *         "status": "approved",
+                         *         "version": 2,
+                         *         "name": "张三",
+                         *         "idNumberMasked": "1101**********002X",
+                         *         "phoneMasked": "139****5678",
+                         *         "gender": "female",
+                         *         "age": 76,
+                         *         "ethnicity": "01",
+                         *         "education": "senior_high",
+                         *         "politicalStatus": "13",
+                         *         "hukouType": "resident",
+                         *         "isMigrantWorker": false,
+                         *         "group": "courier",
+                         *         "employmentForm": "platform_flexible",
+                         *         "employer": {
+                         *           "enterpriseId": null,
+                         *           "name": "新平某某快递服务有限公司",
+                         *           "creditCode": null
+                         *         },
+                         *         "platform": null,
+                         *         "residenceTownship": "530427001",
+                         *         "station": {
+                         *           "id": 12,
+                         *           "code": "GS001",
+                         *           "name": "桂山街道户外劳动者服务站"
+                         *         },
+                         *         "receivingUnion": {
+                         *           "id": 3,
+                         *           "name": "桂山街道总工会",
+                         *           "rule": "station_union"
+                         *         },
+                         *         "rejectReason": null,
+                         *         "rejectNote": null,
+                         *         "submittedAt": "2026-03-02T01:30:00+00:00",
+                         *         "decidedAt": "2026-03-03T02:00:00+00:00"
+                         *       },
+                         *       "memberNumber": "XP20260000123"
+                         *     }
+                         */
                         "application/json": components["schemas"]["ApproveApplicationResponse"];
                     };
                 };
@@ -1866,7 +2945,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Reject with a reason from the reference list; the worker may correct and resubmit */
+        /**
+         * Reject with a reason from the reference list; the worker may correct and resubmit
+         * @description Problem codes: validation_failed (400: reasonCode, or note for other / over 500 characters), application_not_found (404), application_state_changed (409: someone else decided first), unauthorized (401: log in again; also when the account is disabled), forbidden (403: the role may not review).
+         */
         post: {
             parameters: {
                 query?: never;
@@ -1878,6 +2960,12 @@ export interface paths {
             };
             requestBody: {
                 content: {
+                    /**
+                     * @example {
+                     *       "reasonCode": "info_incomplete",
+                     *       "note": "工作单位名称请填写全称"
+                     *     }
+                     */
                     "application/json": components["schemas"]["RejectApplicationRequest"];
                 };
             };
@@ -1888,6 +2976,46 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "id": 1024,
+                         *       "status": "rejected",
+                         *       "version": 2,
+                         *       "name": "张三",
+                         *       "idNumberMasked": "1101**********002X",
+                         *       "phoneMasked": "139****5678",
+                         *       "gender": "female",
+                         *       "age": 76,
+                         *       "ethnicity": "01",
+                         *       "education": "senior_high",
+                         *       "politicalStatus": "13",
+                         *       "hukouType": "resident",
+                         *       "isMigrantWorker": false,
+                         *       "group": "courier",
+                         *       "employmentForm": "platform_flexible",
+                         *       "employer": {
+                         *         "enterpriseId": null,
+                         *         "name": "新平某某快递服务有限公司",
+                         *         "creditCode": null
+                         *       },
+                         *       "platform": null,
+                         *       "residenceTownship": "530427001",
+                         *       "station": {
+                         *         "id": 12,
+                         *         "code": "GS001",
+                         *         "name": "桂山街道户外劳动者服务站"
+                         *       },
+                         *       "receivingUnion": {
+                         *         "id": 3,
+                         *         "name": "桂山街道总工会",
+                         *         "rule": "station_union"
+                         *       },
+                         *       "rejectReason": "info_incomplete",
+                         *       "rejectNote": "工作单位名称请填写全称",
+                         *       "submittedAt": "2026-03-02T01:30:00+00:00",
+                         *       "decidedAt": "2026-03-03T02:00:00+00:00"
+                         *     }
+                         */
                         "application/json": components["schemas"]["ApplicationView"];
                     };
                 };
@@ -1953,7 +3081,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Hand a waiting application to another union, with a note */
+        /**
+         * Hand a waiting application to another union, with a note
+         * @description Problem codes: validation_failed (400: unionId missing or unknown or already receiving, note missing or over 500 characters), application_not_found (404), application_state_changed (409: someone else decided first), unauthorized (401: log in again; also when the account is disabled), forbidden (403: the role may not review).
+         */
         post: {
             parameters: {
                 query?: never;
@@ -1965,6 +3096,12 @@ export interface paths {
             };
             requestBody: {
                 content: {
+                    /**
+                     * @example {
+                     *       "unionId": 4,
+                     *       "note": "申请人在戛洒镇工作，转戛洒镇总工会受理"
+                     *     }
+                     */
                     "application/json": components["schemas"]["TransferApplicationRequest"];
                 };
             };
@@ -1975,6 +3112,46 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "id": 1024,
+                         *       "status": "submitted",
+                         *       "version": 2,
+                         *       "name": "张三",
+                         *       "idNumberMasked": "1101**********002X",
+                         *       "phoneMasked": "139****5678",
+                         *       "gender": "female",
+                         *       "age": 76,
+                         *       "ethnicity": "01",
+                         *       "education": "senior_high",
+                         *       "politicalStatus": "13",
+                         *       "hukouType": "resident",
+                         *       "isMigrantWorker": false,
+                         *       "group": "courier",
+                         *       "employmentForm": "platform_flexible",
+                         *       "employer": {
+                         *         "enterpriseId": null,
+                         *         "name": "新平某某快递服务有限公司",
+                         *         "creditCode": null
+                         *       },
+                         *       "platform": null,
+                         *       "residenceTownship": "530427001",
+                         *       "station": {
+                         *         "id": 12,
+                         *         "code": "GS001",
+                         *         "name": "桂山街道户外劳动者服务站"
+                         *       },
+                         *       "receivingUnion": {
+                         *         "id": 4,
+                         *         "name": "戛洒镇总工会",
+                         *         "rule": "station_union"
+                         *       },
+                         *       "rejectReason": null,
+                         *       "rejectNote": null,
+                         *       "submittedAt": "2026-03-02T01:30:00+00:00",
+                         *       "decidedAt": null
+                         *     }
+                         */
                         "application/json": components["schemas"]["ApplicationView"];
                     };
                 };
@@ -2040,7 +3217,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Approve several applications; a result per id */
+        /**
+         * Approve several applications; a result per id
+         * @description Problem codes: validation_failed (400: 1 to 100 ids; each id's outcome is in results, database_busy among them), unauthorized (401: log in again; also when the account is disabled), forbidden (403: the role may not review).
+         */
         post: {
             parameters: {
                 query?: never;
@@ -2050,6 +3230,14 @@ export interface paths {
             };
             requestBody: {
                 content: {
+                    /**
+                     * @example {
+                     *       "ids": [
+                     *         1024,
+                     *         1025
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["BatchApproveRequest"];
                 };
             };
@@ -2060,6 +3248,22 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "results": [
+                         *         {
+                         *           "id": 1024,
+                         *           "outcome": "approved",
+                         *           "memberNumber": "XP20260000123"
+                         *         },
+                         *         {
+                         *           "id": 1025,
+                         *           "outcome": "application_state_changed",
+                         *           "memberNumber": null
+                         *         }
+                         *       ]
+                         *     }
+                         */
                         "application/json": components["schemas"]["BatchApproveResponse"];
                     };
                 };
@@ -2107,7 +3311,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** The full 身份证号 and phone of an application in scope; audited */
+        /**
+         * The full 身份证号 and phone of an application in scope; audited
+         * @description Problem codes: application_not_found (404: not in scope), unauthorized (401: log in again; also when the account is disabled), forbidden (403: the role may not review).
+         */
         post: {
             parameters: {
                 query?: never;
@@ -2125,6 +3332,12 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "idNumber": "11010519491231002X",
+                         *       "phone": "13900005678"
+                         *     }
+                         */
                         "application/json": components["schemas"]["RevealApplicationResponse"];
                     };
                 };
@@ -2170,7 +3383,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every staff account (county admins only) */
+        /**
+         * Every staff account (county admins only)
+         * @description Problem codes: unauthorized (401: log in again; also when the account is disabled), forbidden (403: county admins only).
+         */
         get: {
             parameters: {
                 query?: never;
@@ -2186,6 +3402,23 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example [
+                         *       {
+                         *         "id": 7,
+                         *         "username": "gs_reviewer",
+                         *         "displayName": "桂山审核员",
+                         *         "role": "union_reviewer",
+                         *         "unionId": 3,
+                         *         "unionName": "桂山街道总工会",
+                         *         "departmentCode": null,
+                         *         "disabled": false,
+                         *         "locked": false,
+                         *         "createdAt": "2026-01-05T02:00:00+00:00",
+                         *         "lastLoginAt": "2026-03-02T00:50:00+00:00"
+                         *       }
+                         *     ]
+                         */
                         "application/json": components["schemas"]["StaffAccountView"][];
                     };
                 };
@@ -2223,6 +3456,16 @@ export interface paths {
             };
             requestBody: {
                 content: {
+                    /**
+                     * @example {
+                     *       "username": "gs_reviewer",
+                     *       "displayName": "桂山审核员",
+                     *       "role": "union_reviewer",
+                     *       "unionId": 3,
+                     *       "departmentCode": null,
+                     *       "password": "Example-Passw0rd"
+                     *     }
+                     */
                     "application/json": components["schemas"]["CreateStaffAccountRequest"];
                 };
             };
@@ -2233,6 +3476,21 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "id": 7,
+                         *       "username": "gs_reviewer",
+                         *       "displayName": "桂山审核员",
+                         *       "role": "union_reviewer",
+                         *       "unionId": 3,
+                         *       "unionName": "桂山街道总工会",
+                         *       "departmentCode": null,
+                         *       "disabled": false,
+                         *       "locked": false,
+                         *       "createdAt": "2026-01-05T02:00:00+00:00",
+                         *       "lastLoginAt": "2026-03-02T00:50:00+00:00"
+                         *     }
+                         */
                         "application/json": components["schemas"]["StaffAccountView"];
                     };
                 };
@@ -2289,7 +3547,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Disable an account; its tokens stop working at once */
+        /**
+         * Disable an account; its tokens stop working at once
+         * @description Problem codes: validation_failed (400: one's own account), not_found (404), unauthorized (401: log in again; also when the account is disabled), forbidden (403: county admins only).
+         */
         post: {
             parameters: {
                 query?: never;
@@ -2307,7 +3568,31 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "id": 7,
+                         *       "username": "gs_reviewer",
+                         *       "displayName": "桂山审核员",
+                         *       "role": "union_reviewer",
+                         *       "unionId": 3,
+                         *       "unionName": "桂山街道总工会",
+                         *       "departmentCode": null,
+                         *       "disabled": true,
+                         *       "locked": false,
+                         *       "createdAt": "2026-01-05T02:00:00+00:00",
+                         *       "lastLoginAt": "2026-03-02T00:50:00+00:00"
+                         *     }
+                         */
                         "application/json": components["schemas"]["StaffAccountView"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
                     };
                 };
                 /** @description Unauthorized */
@@ -2354,7 +3639,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Enable a disabled account */
+        /**
+         * Enable a disabled account
+         * @description Problem codes: validation_failed (400: one's own account), not_found (404), unauthorized (401: log in again; also when the account is disabled), forbidden (403: county admins only).
+         */
         post: {
             parameters: {
                 query?: never;
@@ -2372,7 +3660,31 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "id": 7,
+                         *       "username": "gs_reviewer",
+                         *       "displayName": "桂山审核员",
+                         *       "role": "union_reviewer",
+                         *       "unionId": 3,
+                         *       "unionName": "桂山街道总工会",
+                         *       "departmentCode": null,
+                         *       "disabled": false,
+                         *       "locked": false,
+                         *       "createdAt": "2026-01-05T02:00:00+00:00",
+                         *       "lastLoginAt": "2026-03-02T00:50:00+00:00"
+                         *     }
+                         */
                         "application/json": components["schemas"]["StaffAccountView"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
                     };
                 };
                 /** @description Unauthorized */
@@ -2419,7 +3731,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Set a new password and lift a lockout */
+        /**
+         * Set a new password and lift a lockout
+         * @description Problem codes: validation_failed (400: password rules), not_found (404), unauthorized (401: log in again; also when the account is disabled), forbidden (403: county admins only).
+         */
         post: {
             parameters: {
                 query?: never;
@@ -2431,6 +3746,11 @@ export interface paths {
             };
             requestBody: {
                 content: {
+                    /**
+                     * @example {
+                     *       "password": "New-Example-Passw0rd"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ChangeStaffAccountResetPasswordRequest"];
                 };
             };
@@ -2441,6 +3761,21 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "id": 7,
+                         *       "username": "gs_reviewer",
+                         *       "displayName": "桂山审核员",
+                         *       "role": "union_reviewer",
+                         *       "unionId": 3,
+                         *       "unionName": "桂山街道总工会",
+                         *       "departmentCode": null,
+                         *       "disabled": false,
+                         *       "locked": false,
+                         *       "createdAt": "2026-01-05T02:00:00+00:00",
+                         *       "lastLoginAt": "2026-03-02T00:50:00+00:00"
+                         *     }
+                         */
                         "application/json": components["schemas"]["StaffAccountView"];
                     };
                 };
@@ -2499,7 +3834,7 @@ export interface paths {
         put?: never;
         /**
          * Record what wx.requestSubscribeMessage returned: one grant per accept
-         * @description Body: {"results":{"<templateId>":"accept"|"reject"|"ban"|"filter"}}. Answers the grants now held for those templates.
+         * @description Body: {"results":{"<templateId>":"accept"|"reject"|"ban"|"filter"}}. Answers the grants now held for those templates. Problem codes: validation_failed (400: 1 to 10 results of accept, reject, ban or filter), wechat_not_bound (409: log in with WeChat again), unauthorized (401: log in again), forbidden (403: not a worker's token).
          */
         post: {
             parameters: {
@@ -2510,6 +3845,14 @@ export interface paths {
             };
             requestBody: {
                 content: {
+                    /**
+                     * @example {
+                     *       "results": {
+                     *         "tmpl_application_result": "accept",
+                     *         "tmpl_review_reminder": "reject"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["RecordSubscriptionsRequest"];
                 };
             };
@@ -2520,6 +3863,16 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "grants": [
+                         *         {
+                         *           "templateId": "tmpl_application_result",
+                         *           "remaining": 1
+                         *         }
+                         *       ]
+                         *     }
+                         */
                         "application/json": components["schemas"]["RecordSubscriptionsResponse"];
                     };
                 };
@@ -2574,7 +3927,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The worker's in-app messages, newest first; page with ?before=<id of the last one> */
+        /**
+         * The worker's in-app messages, newest first; page with ?before=<id of the last one>
+         * @description Problem codes: validation_failed (400: limit is 1 to 100), unauthorized (401: log in again), forbidden (403: not a worker's token).
+         */
         get: {
             parameters: {
                 query?: {
@@ -2593,6 +3949,23 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "items": [
+                         *         {
+                         *           "id": 88,
+                         *           "kind": "application_approved",
+                         *           "title": "入会申请已通过",
+                         *           "body": "您已成为桂山街道总工会会员，可在“我的”查看电子会员卡。",
+                         *           "page": "pages/card/index",
+                         *           "applicationId": 1024,
+                         *           "createdAt": "2026-03-03T02:00:00+00:00",
+                         *           "readAt": null
+                         *         }
+                         *       ],
+                         *       "unread": 1
+                         *     }
+                         */
                         "application/json": components["schemas"]["InboxPage"];
                     };
                 };
@@ -2642,7 +4015,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Mark a message read */
+        /**
+         * Mark a message read
+         * @description Problem codes: not_found (404), unauthorized (401: log in again), forbidden (403: not a worker's token).
+         */
         post: {
             parameters: {
                 query?: never;
@@ -2703,7 +4079,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The staff member's in-app messages (review digests and reminders), newest first */
+        /**
+         * The staff member's in-app messages (review digests and reminders), newest first
+         * @description Problem codes: validation_failed (400: limit is 1 to 100), unauthorized (401: log in again; also when the account is disabled), forbidden (403).
+         */
         get: {
             parameters: {
                 query?: {
@@ -2722,6 +4101,23 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "items": [
+                         *         {
+                         *           "id": 89,
+                         *           "kind": "review_digest",
+                         *           "title": "待审核入会申请",
+                         *           "body": "桂山街道总工会有3份入会申请待审核。",
+                         *           "page": "pages/staff/review/index",
+                         *           "applicationId": null,
+                         *           "createdAt": "2026-03-03T01:00:00+00:00",
+                         *           "readAt": null
+                         *         }
+                         *       ],
+                         *       "unread": 1
+                         *     }
+                         */
                         "application/json": components["schemas"]["InboxPage"];
                     };
                 };
@@ -2771,7 +4167,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Mark a message read */
+        /**
+         * Mark a message read
+         * @description Problem codes: not_found (404), unauthorized (401: log in again; also when the account is disabled), forbidden (403).
+         */
         post: {
             parameters: {
                 query?: never;
@@ -2847,6 +4246,11 @@ export interface paths {
             };
             requestBody: {
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "0a3Xyz000example0code"
+                     *     }
+                     */
                     "application/json": components["schemas"]["BindStaffWeChatRequest"];
                 };
             };
@@ -2857,6 +4261,11 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "bound": true
+                         *     }
+                         */
                         "application/json": components["schemas"]["BindStaffWeChatResponse"];
                     };
                 };
@@ -2898,7 +4307,10 @@ export interface paths {
                 };
             };
         };
-        /** Unbind the staff member's WeChat */
+        /**
+         * Unbind the staff member's WeChat
+         * @description Problem codes: unauthorized (401: log in again; also when the account is disabled), forbidden (403).
+         */
         delete: {
             parameters: {
                 query?: never;
@@ -2914,6 +4326,11 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "bound": false
+                         *     }
+                         */
                         "application/json": components["schemas"]["BindStaffWeChatResponse"];
                     };
                 };
@@ -2964,6 +4381,13 @@ export interface paths {
             };
             requestBody: {
                 content: {
+                    /**
+                     * @example {
+                     *       "results": {
+                     *         "tmpl_review_reminder": "accept"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["RecordSubscriptionsRequest"];
                 };
             };
@@ -2974,6 +4398,16 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "grants": [
+                         *         {
+                         *           "templateId": "tmpl_review_reminder",
+                         *           "remaining": 1
+                         *         }
+                         *       ]
+                         *     }
+                         */
                         "application/json": components["schemas"]["RecordSubscriptionsResponse"];
                     };
                 };
@@ -3028,7 +4462,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Outbox notifications by status (default dead), newest first (county admins) */
+        /**
+         * Outbox notifications by status (default dead), newest first (county admins)
+         * @description Problem codes: validation_failed (400: status, page or pageSize), unauthorized (401: log in again; also when the account is disabled), forbidden (403: county admins only).
+         */
         get: {
             parameters: {
                 query?: {
@@ -3048,6 +4485,26 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "items": [
+                         *         {
+                         *           "id": 301,
+                         *           "kind": "application_approved",
+                         *           "recipientType": "worker",
+                         *           "recipientId": 501,
+                         *           "status": "dead",
+                         *           "attempts": 5,
+                         *           "lastError": "43101 user refuse to accept the msg",
+                         *           "createdAt": "2026-03-03T02:00:00+00:00",
+                         *           "updatedAt": "2026-03-03T03:10:00+00:00"
+                         *         }
+                         *       ],
+                         *       "pageNumber": 1,
+                         *       "pageSize": 20,
+                         *       "total": 1
+                         *     }
+                         */
                         "application/json": components["schemas"]["ListNotificationsPage"];
                     };
                 };
@@ -3118,6 +4575,12 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "id": 301,
+                         *       "status": "pending"
+                         *     }
+                         */
                         "application/json": components["schemas"]["RetryNotificationResponse"];
                     };
                 };

@@ -43,6 +43,60 @@ public sealed class OpenApiContractFacts(ApiFixture api)
         Assert.True(paths.ContainsKey("/api/me"));
     }
 
+    /// <summary>The operations the mini-program's worker pages call (issue 8, "The contract").</summary>
+    public static TheoryData<string, string> WorkerOperations() => new()
+    {
+        { "post", "/api/auth/login" }, { "get", "/api/me" }, { "post", "/api/me/phone" }, { "get", "/api/me/membership" },
+        { "post", "/api/me/subscriptions" }, { "get", "/api/me/messages" }, { "get", "/api/reference" },
+        { "get", "/api/stations/by-scene/{scene}" }, { "get", "/api/stations/nearby" }, { "get", "/api/stations/{id}" },
+        { "post", "/api/applications" }, { "put", "/api/applications/{id}" }, { "get", "/api/applications/mine" },
+        { "post", "/api/applications/{id}/withdraw" },
+    };
+
+    [Theory]
+    [MemberData(nameof(WorkerOperations))]
+    public async Task WorkerOperations_HaveExamplesOfTheirBodyAndSuccessResponse(string method, string path)
+    {
+        var operation = (await ServedDocumentAsync())["paths"]![path]![method]!;
+        var success = operation["responses"]!.AsObject().First(r => r.Key.StartsWith('2')).Value!;
+        Assert.True(success["content"]?["application/json"]?["example"] is not null, $"{method} {path}: the success response has no example");
+        if (operation["requestBody"]?["content"]?["application/json"] is { } body)
+        {
+            Assert.True(body["example"] is not null, $"{method} {path}: the request body has no example");
+        }
+    }
+
+    [Fact]
+    public async Task EveryOperation_ListsItsProblemCodes_AndDeclaresTheirStatuses()
+    {
+        var document = await ServedDocumentAsync();
+        var missing = new List<string>();
+        foreach (var (path, item) in document["paths"]!.AsObject())
+        {
+            foreach (var (method, operation) in item!.AsObject())
+            {
+                var description = operation!["description"]?.GetValue<string>() ?? "";
+                if (!description.Contains("Problem codes", StringComparison.Ordinal))
+                {
+                    missing.Add($"{method} {path}: no \"Problem codes\" in its description");
+                    continue;
+                }
+                var responses = operation["responses"]!.AsObject();
+                foreach (System.Text.RegularExpressions.Match status in System.Text.RegularExpressions.Regex.Matches(description, @"\((\d{3})\b"))
+                {
+                    if (!responses.ContainsKey(status.Groups[1].Value)) missing.Add($"{method} {path}: no {status.Groups[1].Value} response");
+                }
+            }
+        }
+        Assert.True(missing.Count == 0, string.Join("\n", missing));
+    }
+
+    private async Task<JsonNode> ServedDocumentAsync()
+    {
+        using var client = api.CreateClient();
+        return JsonNode.Parse(await (await client.GetAsync("/openapi/v1.json")).Content.ReadAsStringAsync())!;
+    }
+
     private static string ContractPath()
     {
         var directory = new DirectoryInfo(AppContext.BaseDirectory);

@@ -13,6 +13,8 @@ public static class OpenApiSetup
             options.CreateSchemaReferenceId = type => type.Type.IsNested && type.Type.DeclaringType is { } owner
                 ? owner.Name + type.Type.Name
                 : OpenApiOptions.CreateDefaultSchemaReferenceId(type);
+            // Examples of bodies and answers, and the problem codes of every operation (OperationExamples holds the table).
+            options.AddOperationTransformer(OperationExamples.TransformAsync);
             options.AddDocumentTransformer((document, _, _) =>
             {
             document.Info.Title = "新平县职工入会小程序 API";
