@@ -25,9 +25,9 @@ public static class WeChatLogin
         INSERT INTO users (openid, unionid, session_key, created_at, last_login_at)
         VALUES (@OpenId, @UnionId, @SessionKey, @Now, @Now)
         ON DUPLICATE KEY UPDATE
-            session_key = VALUES(session_key),
-            unionid = COALESCE(VALUES(unionid), unionid),
-            last_login_at = VALUES(last_login_at);
+            session_key = @SessionKey,
+            unionid = COALESCE(@UnionId, unionid),
+            last_login_at = @Now;
         SELECT id FROM users WHERE openid = @OpenId;
         """;
 
