@@ -13,6 +13,10 @@ using MiniApp.Api.Infrastructure.OpenApi;
 using MiniApp.Api.Infrastructure.Privacy;
 using MiniApp.Api.Infrastructure.Redis;
 using MiniApp.Api.Applications;
+using MiniApp.Api.Coverage.Reports;
+using MiniApp.Api.Enterprises;
+using MiniApp.Api.Enterprises.Formation;
+using MiniApp.Api.Surveys;
 using MiniApp.Api.Me;
 using MiniApp.Api.Members;
 using MiniApp.Api.Notifications;
@@ -41,6 +45,7 @@ builder.Services.AddWeChatClient();
 builder.Services.AddSingleton<CardCode>();
 builder.Services.AddStations(builder.Configuration);
 builder.Services.AddNotifications(builder.Configuration, role);
+builder.Services.AddCampaignFigures();
 
 var app = builder.Build();
 
@@ -68,6 +73,10 @@ app.MapApplicationsEndpoints();
 app.MapStaffApplicationsEndpoints();
 app.MapStaffAccountsEndpoints();
 app.MapNotificationsEndpoints();
+app.MapEnterprisesEndpoints();
+app.MapFormationEndpoints();
+app.MapSurveysEndpoints();
+app.MapCoverageReportsEndpoints();
 
 app.Run();
 

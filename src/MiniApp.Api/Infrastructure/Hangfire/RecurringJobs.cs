@@ -1,4 +1,7 @@
 using Hangfire;
+using MiniApp.Api.Coverage;
+using MiniApp.Api.Coverage.Bulletin;
+using MiniApp.Api.Enterprises.Formation;
 using MiniApp.Api.Notifications.Dispatch;
 using MiniApp.Api.Notifications.Reminders;
 
@@ -14,6 +17,11 @@ public static class RecurringJobs
     public const string ReviewDigest = "reminders.review-digest";
     public const string SlaReminders = "reminders.sla";
     public const string InfoReminders = "reminders.info-needed";
+    public const string FormationDeadlines = "formation.deadlines";
+    public const string DepartmentDigest = "formation.department-digest";
+    public const string CoverageRefresh = "coverage.refresh-today";
+    public const string CoverageFreeze = "coverage.freeze";
+    public const string WeeklyBulletin = "coverage.weekly-bulletin";
 
     public static void Register(IRecurringJobManager jobs)
     {
@@ -26,5 +34,15 @@ public static class RecurringJobs
         jobs.AddOrUpdate<SlaReminderJob>(SlaReminders, job => job.RunAsync(CancellationToken.None), "30 8-18 * * 1-5", china);
         // 10:00 each day: rejected applications still waiting for the information asked for.
         jobs.AddOrUpdate<InfoReminderJob>(InfoReminders, job => job.RunAsync(CancellationToken.None), "0 10 * * *", china);
+        // 09:30 each day: formation steps past their deadline with no answer.
+        jobs.AddOrUpdate<FormationDeadlineReminderJob>(FormationDeadlines, job => job.RunAsync(CancellationToken.None), "30 9 * * *", china);
+        // Monday 09:00: each department's enterprises that have not moved for a week.
+        jobs.AddOrUpdate<DepartmentDigestJob>(DepartmentDigest, job => job.RunAsync(CancellationToken.None), "0 9 * * 1", china);
+        // Every hour: today's figures.
+        jobs.AddOrUpdate<CoverageRefreshJob>(CoverageRefresh, job => job.RunAsync(CancellationToken.None), "5 * * * *", china);
+        // 00:20 each night: yesterday's figures, frozen.
+        jobs.AddOrUpdate<CoverageFreezeJob>(CoverageFreeze, job => job.RunAsync(CancellationToken.None), "20 0 * * *", china);
+        // Monday 08:00: the weekly 情况通报 to county admins.
+        jobs.AddOrUpdate<WeeklyBulletinJob>(WeeklyBulletin, job => job.RunAsync(CancellationToken.None), "0 8 * * 1", china);
     }
 }

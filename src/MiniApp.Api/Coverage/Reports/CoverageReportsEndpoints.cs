@@ -1,0 +1,9 @@
+namespace MiniApp.Api.Coverage.Reports;
+
+public static class CoverageReportsEndpoints
+{
+    public static IEndpointRouteBuilder MapCoverageReportsEndpoints(this IEndpointRouteBuilder app)
+    {
+        return app;
+    }
+}

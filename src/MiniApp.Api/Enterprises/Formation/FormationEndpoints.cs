@@ -1,0 +1,9 @@
+namespace MiniApp.Api.Enterprises.Formation;
+
+public static class FormationEndpoints
+{
+    public static IEndpointRouteBuilder MapFormationEndpoints(this IEndpointRouteBuilder app)
+    {
+        return app;
+    }
+}
