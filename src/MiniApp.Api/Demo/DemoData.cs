@@ -6,7 +6,7 @@ using MySqlConnector;
 namespace MiniApp.Api.Demo;
 
 /// <summary>
-/// Demo stations and staff for a local run, loaded only by `MiniApp.Api seed-demo` (which scripts/dev.sh calls), never by
+/// Demo stations, staff, enterprises and survey figures for a local run, loaded only by `MiniApp.Api seed-demo` (which scripts/dev.sh calls), never by
 /// the API's own start-up. Safe to run again: existing rows, passwords included, are kept.
 /// </summary>
 public sealed class DemoData(MySqlDataSource dataSource, IPasswordHasher<StaffPassword> hasher, TimeProvider clock, ILogger<DemoData> logger)
@@ -14,10 +14,11 @@ public sealed class DemoData(MySqlDataSource dataSource, IPasswordHasher<StaffPa
     /// <summary>Dev only. The README says so; production accounts are created by a county admin.</summary>
     public const string DemoPassword = "demo-Passw0rd";
 
-    private static readonly (string Username, string DisplayName, string Role, long UnionId)[] Staff =
+    private static readonly (string Username, string DisplayName, string Role, long UnionId, string? Department)[] Staff =
     [
-        ("xp-admin", "县总工会管理员", StaffRoles.CountyAdmin, 1),
-        ("xp-guishan", "桂山街道总工会审核员", StaffRoles.UnionReviewer, 2),
+        ("xp-admin", "县总工会管理员", StaffRoles.CountyAdmin, 1, null),
+        ("xp-guishan", "桂山街道总工会审核员", StaffRoles.UnionReviewer, 2, null),
+        ("xp-transport", "县交通运输局联络员", StaffRoles.DepartmentViewer, 1, "transport"),
     ];
 
     // GCJ-02 coordinates, placed by hand near each township seat. Facilities and access methods are codes (V4__stations.sql).
@@ -41,10 +42,10 @@ public sealed class DemoData(MySqlDataSource dataSource, IPasswordHasher<StaffPa
         foreach (var s in Staff)
         {
             await connection.ExecuteAsync(new CommandDefinition("""
-                INSERT INTO staff (username, display_name, password_hash, role, union_id, created_at)
-                VALUES (@Username, @DisplayName, @PasswordHash, @Role, @UnionId, @Now)
+                INSERT INTO staff (username, display_name, password_hash, role, union_id, department_code, created_at)
+                VALUES (@Username, @DisplayName, @PasswordHash, @Role, @UnionId, @Department, @Now)
                 ON DUPLICATE KEY UPDATE id = id
-                """, new { s.Username, s.DisplayName, PasswordHash = hasher.HashPassword(new StaffPassword(), DemoPassword), s.Role, s.UnionId, Now = now },
+                """, new { s.Username, s.DisplayName, PasswordHash = hasher.HashPassword(new StaffPassword(), DemoPassword), s.Role, s.UnionId, s.Department, Now = now },
                 transaction, cancellationToken: cancellationToken));
         }
         foreach (var s in Stations)
@@ -56,7 +57,9 @@ public sealed class DemoData(MySqlDataSource dataSource, IPasswordHasher<StaffPa
                 """, new { s.Code, s.Name, s.Type, s.Address, s.Region, s.Lat, s.Lng, s.Facilities, s.Hours, s.Union, Now = now },
                 transaction, cancellationToken: cancellationToken));
         }
+        await DemoEnterprises.LoadAsync(connection, transaction, now, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        logger.LogInformation("Demo data present: {StaffCount} staff accounts, {StationCount} stations", Staff.Length, Stations.Length);
+        logger.LogInformation("Demo data present: {StaffCount} staff accounts, {StationCount} stations, enterprises and survey figures",
+            Staff.Length, Stations.Length);
     }
 }

@@ -26,6 +26,16 @@ public sealed class DemoDataFacts(ApiFixture api)
         Assert.Equal(2, await db.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM staff WHERE username IN ('xp-admin', 'xp-guishan')"));
         Assert.Equal(1, await db.ExecuteScalarAsync<int>(
             "SELECT COUNT(*) FROM stations WHERE type = 'driver_home' AND region_code = '530427001'"));
+        Assert.Equal(6, await db.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM enterprises WHERE credit_code LIKE '91530427MA6K%'"));
+        // The two established ones have their own union, under their township's federation, once each.
+        Assert.Equal(2, await db.ExecuteScalarAsync<int>("""
+            SELECT COUNT(*) FROM enterprises e JOIN organizations o ON o.id = e.union_id
+            JOIN organizations p ON p.id = o.parent_id AND p.type = 'township_federation' AND p.region_code = e.township_code
+            WHERE e.union_status = 'established' AND o.type = 'enterprise_union'
+            """));
+        Assert.Equal(2, await db.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM organizations WHERE type = 'enterprise_union'"));
+        Assert.Equal(60, await db.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM group_surveys"));
+        Assert.Equal("transport", await db.ExecuteScalarAsync<string>("SELECT department_code FROM staff WHERE username = 'xp-transport'"));
         using var client = factory.CreateClient();
         var login = await (await client.PostJsonAsync("/api/staff/auth/login",
             new { username = "xp-admin", password = DemoData.DemoPassword })).AssertOkJsonAsync();
