@@ -161,7 +161,7 @@ public sealed class EnterpriseRegisterFacts(ApiFixture api)
     }
 
     [Fact]
-    public async Task Update_ToEstablished_LinksAUnion_InTheSameSave()
+    public async Task Update_ToEstablished_LinksAUnion_ThatApplicationsNamingTheEnterpriseGoTo()
     {
         using var admin = await api.StaffClientAsync();
         var body = EnterpriseKit.Body("后建会有限公司", township: EnterpriseKit.Gucheng);
@@ -177,5 +177,11 @@ public sealed class EnterpriseRegisterFacts(ApiFixture api)
         await using var db = await api.Database.OpenAsync();
         Assert.Equal((EnterpriseKit.GuchengFederation, "后建会有限公司工会委员会"), await db.QuerySingleAsync<(long, string)>(
             "SELECT o.parent_id, o.name FROM enterprises e JOIN organizations o ON o.id = e.union_id WHERE e.id = @id", new { id }));
+
+        // The first routing rule: an application naming the enterprise goes to its new union.
+        var application = await api.SubmitAsync(await api.LoginWorkerAsync(), TestPeople.Form(TestPeople.NewIdNumber(), TestPeople.NewPhone(),
+            employer: new { enterpriseId = id }));
+        Assert.Equal("employer_union", application.GetProperty("receivingUnion").GetProperty("rule").GetString());
+        Assert.Equal(updated.GetProperty("union").GetProperty("id").GetInt64(), application.GetProperty("receivingUnion").GetProperty("id").GetInt64());
     }
 }
