@@ -39,7 +39,13 @@ public sealed record EnterpriseScope(StaffContext Staff, bool All, string? Towns
         || (IndustrialPark && inIndustrialPark)
         || (DepartmentCode is not null && departmentCode == DepartmentCode);
 
-    private sealed record UnionPlace(string RegionLevel, string RegionCode, bool UnderPark);
+    // Settable properties: EXISTS answers an INT or a BIGINT depending on the server, and Dapper converts only into properties.
+    private sealed class UnionPlace
+    {
+        public string RegionLevel { get; init; } = "";
+        public string RegionCode { get; init; } = "";
+        public long UnderPark { get; init; }
+    }
 
     /// <summary>The caller's scope, or the problem to answer: 401 for a lapsed session, 403 for a role without enterprises.</summary>
     public static async Task<(EnterpriseScope? Scope, ProblemHttpResult? Problem)> LoadAsync(MySqlConnection connection, ClaimsPrincipal principal,
@@ -60,7 +66,7 @@ public sealed record EnterpriseScope(StaffContext Staff, bool All, string? Towns
                     FROM organizations o JOIN regions r ON r.code = o.region_code WHERE o.id = @UnionId
                     """, new { staff.UnionId }, cancellationToken: cancellationToken));
                 if (place.RegionLevel == "township") return (new EnterpriseScope(staff, false, place.RegionCode, false, null), null);
-                if (place.UnderPark) return (new EnterpriseScope(staff, false, null, true, null), null);
+                if (place.UnderPark != 0) return (new EnterpriseScope(staff, false, null, true, null), null);
                 break;
         }
         return (null, Problems.Create(403, ProblemCodes.Forbidden, "没有权限查看企业名录"));

@@ -1,0 +1,20 @@
+namespace MiniApp.Api.Enterprises;
+
+/// <summary>Messages per field (JSON field names), in the order found; one field may collect several.</summary>
+public sealed class EnterpriseErrors
+{
+    private readonly Dictionary<string, List<string>> _errors = new(StringComparer.Ordinal);
+
+    public int Count { get; private set; }
+
+    public void Add(string field, string message)
+    {
+        if (!_errors.TryGetValue(field, out var messages)) _errors[field] = messages = [];
+        if (!messages.Contains(message)) messages.Add(message);
+        Count++;
+    }
+
+    public bool Has(string field) => _errors.ContainsKey(field);
+
+    public Dictionary<string, string[]> ToDictionary() => _errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal);
+}

@@ -1,0 +1,131 @@
+using System.Security.Claims;
+using Dapper;
+using Microsoft.AspNetCore.Http.HttpResults;
+using MiniApp.Api.Infrastructure;
+using MiniApp.Api.Infrastructure.Data;
+using MiniApp.Api.Infrastructure.Errors;
+using MiniApp.Api.Infrastructure.Privacy;
+using MiniApp.Api.Infrastructure.Validation;
+using MySqlConnector;
+
+namespace MiniApp.Api.Enterprises;
+
+/// <summary>
+/// POST /api/staff/enterprises/import?dryRun=true (multipart, field "file": .xlsx shaped like 附件1): upserts enterprises
+/// by 统一社会信用代码 and answers a result per row: created, updated, unchanged or failed with messages per column.
+/// All or nothing: the file is written in one transaction only when every row is good (applied = true); with a failed
+/// row, or with dryRun, nothing is written. Rows whose enterprise lies, or would lie, outside the caller's scope fail.
+/// </summary>
+public static class ImportEnterprises
+{
+    public sealed record RowResult(int Row, string? CreditCode, string? Name, string Result, IReadOnlyDictionary<string, string[]>? Errors);
+
+    public sealed record Response(bool DryRun, bool Applied, int Created, int Updated, int Unchanged, int Failed, IReadOnlyList<RowResult> Rows);
+
+    private sealed record Plan(EnterpriseDraft Draft, EnterpriseRow? Before);
+
+    public static async Task<Results<Ok<Response>, ProblemHttpResult>> Handle(IFormFile? file, bool? dryRun, ClaimsPrincipal principal,
+        MySqlDataSource dataSource, FieldProtector protector, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var (scope, problem) = await EnterpriseScope.LoadAsync(connection, principal, cancellationToken);
+        if (scope is null) return problem!;
+        if (file is null || file.Length == 0) return Problems.Validation("file", "请上传 .xlsx 文件（表单字段 file）");
+        if (file.Length > EnterpriseImportFile.MaxBytes) return Problems.Validation("file", "文件不能超过5MB，请分批导入");
+        EnterpriseImportFile.Sheet sheet;
+        try
+        {
+            using var buffer = new MemoryStream();
+            await file.CopyToAsync(buffer, cancellationToken);
+            buffer.Position = 0;
+            sheet = EnterpriseImportFile.Read(buffer);
+        }
+        catch (Exception exception) when (exception is InvalidDataException or InvalidOperationException or FormatException
+                                              or System.Xml.XmlException or IndexOutOfRangeException or NotSupportedException)
+        {
+            return Problems.Validation("file", "文件无法读取，请使用下载的模板另存为 .xlsx 后导入");
+        }
+        if (sheet.MissingColumns.Count > 0) return Problems.Validation("file", $"缺少必填列：{string.Join("、", sheet.MissingColumns)}");
+        if (sheet.Rows.Count == 0) return Problems.Validation("file", "文件中没有企业数据");
+        if (sheet.Rows.Count > EnterpriseImportFile.MaxRows)
+            return Problems.Validation("file", $"一次最多导入{EnterpriseImportFile.MaxRows}行，请分批导入");
+
+        var today = ChinaTime.Today(clock);
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var references = await EnterpriseReferences.LoadAsync(connection, cancellationToken, transaction);
+        var parsed = sheet.Rows.Select(row =>
+        {
+            var errors = new EnterpriseErrors();
+            var input = EnterpriseImportCells.Parse(row, references, errors);
+            var code = UnifiedSocialCreditCode.TryNormalize(input.CreditCode, out var normalized, out _) ? normalized : null;
+            return (row.Number, Input: input, Code: code, Errors: errors);
+        }).ToList();
+        var codes = parsed.Select(p => p.Code).OfType<string>().Distinct().ToArray();
+        var existing = codes.Length == 0 ? [] : (await connection.QueryAsync<EnterpriseRow>(new CommandDefinition(
+            EnterpriseRow.SelectSql + " WHERE e.credit_code IN @codes", new { codes }, transaction, cancellationToken: cancellationToken)))
+            .ToDictionary(e => e.CreditCode!, StringComparer.Ordinal);
+
+        var results = new List<RowResult>();
+        var plans = new List<Plan>();
+        var firstRowOfCode = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var (number, input, code, errors) in parsed)
+        {
+            var before = code is null ? null : existing.GetValueOrDefault(code);
+            if (code is not null && !firstRowOfCode.TryAdd(code, number)) errors.Add("creditCode", $"与第{firstRowOfCode[code]}行的统一社会信用代码重复");
+            if (before is not null && !scope.Covers(before.TownshipCode, before.InIndustrialPark, before.DepartmentCode))
+                errors.Add("creditCode", "该统一社会信用代码的企业已登记，但不在您负责的范围内");
+            var draft = EnterpriseRules.Check(KeepStatus(input, before), before?.ContactPhoneMasked, today, errors);
+            if (draft is not null)
+            {
+                references.Check(draft, errors);
+                EnterpriseRules.CheckScope(scope, draft, errors);
+                if (before is not null && EnterpriseRules.CheckChange(before, draft, errors) is { } goingBack) errors.Add("unionStatus", goingBack);
+            }
+            if (draft is null || errors.Count > 0)
+            {
+                results.Add(new RowResult(number, code, input.Name?.Trim(), "failed",
+                    errors.ToDictionary().ToDictionary(e => EnterpriseImportColumns.HeaderFor(e.Key), e => e.Value)));
+                continue;
+            }
+            var outcome = before is null ? EnterpriseSave.Created
+                : EnterpriseSave.ChangedFields(before, null, draft, EnterpriseContactPhone.Protect(protector, draft.ContactPhone)).Length > 0
+                    ? EnterpriseSave.Updated
+                    : EnterpriseSave.Unchanged;
+            plans.Add(new Plan(draft, before));
+            results.Add(new RowResult(number, draft.CreditCode, draft.Name, outcome, null));
+        }
+
+        var failed = results.Count(r => r.Result == "failed");
+        var apply = dryRun != true && failed == 0;
+        if (apply)
+        {
+            try
+            {
+                foreach (var plan in plans)
+                {
+                    var saved = await EnterpriseSave.SaveAsync(connection, transaction, plan.Draft, plan.Before, protector, scope.Staff.Id, "import", now,
+                        cancellationToken);
+                    if (saved.Outcome is null) return EnterpriseProblems.StateChanged();
+                }
+            }
+            catch (MySqlException exception) when (exception.IsDuplicateKey("ux_enterprises_credit_code"))
+            {
+                return EnterpriseProblems.StateChanged();
+            }
+            await transaction.CommitAsync(cancellationToken);
+        }
+        return TypedResults.Ok(new Response(dryRun == true, apply, results.Count(r => r.Result == EnterpriseSave.Created),
+            results.Count(r => r.Result == EnterpriseSave.Updated), results.Count(r => r.Result == EnterpriseSave.Unchanged), failed, results));
+    }
+
+    /// <summary>An empty 是否建会 keeps an existing enterprise's status, and an established one keeps its date.</summary>
+    private static EnterpriseInput KeepStatus(EnterpriseInput input, EnterpriseRow? before)
+    {
+        if (before is null) return input;
+        var status = input.UnionStatus ?? before.UnionStatus;
+        var established = input.UnionEstablishedOn
+            ?? (status == EnterpriseCatalog.Established ? EnterpriseRow.Date(before.UnionEstablishedOn) : null);
+        return input with { UnionStatus = status, UnionEstablishedOn = established };
+    }
+}
