@@ -51,17 +51,19 @@ public static class CoverageWorkbook
 
     private static object?[] WorkerCells(string number, (string Group, string Department, string Township) labels, WorkerFigures w) =>
     [
-        number, labels.Group, labels.Department, labels.Township, w.SurveyedUnits, w.SurveyedUnitsWithUnion, CoverageRates.Percent(w.UnitsUnionRate),
-        w.SurveyedWorkers, w.ActiveMembers, CoverageRates.Percent(w.JoinRate), CoverageRates.Percent(w.GapToTarget), w.ApprovedInPeriod,
+        number, labels.Group, labels.Department, labels.Township, w.SurveyedUnits, w.SurveyedUnitsWithUnion, Percent(w.UnitsUnionRate),
+        w.SurveyedWorkers, w.ActiveMembers, Percent(w.JoinRate), Percent(w.GapToTarget), w.ApprovedInPeriod,
         w.SubmittedInPeriod, w.OpenApplications, w.RejectedInPeriod, w.WithdrawnInPeriod, w.DecisionDaysMedian, w.DecisionDaysP90,
     ];
 
     private static object?[] EnterpriseCells(string number, string name, EnterpriseFigures e) =>
     [
-        number, name, e.Enterprises100Plus, e.WithUnion, e.Forming, CoverageRates.Percent(e.UnionRate), CoverageRates.Percent(e.GapToTarget),
-        e.Staff, e.StaffInUnionised, e.MembersInUnionised, CoverageRates.Percent(e.MemberRateInUnionised),
-        .. e.KeyCategories.SelectMany(k => new object?[] { k.Enterprises, k.WithUnion, CoverageRates.Percent(k.UnionRate) }),
+        number, name, e.Enterprises100Plus, e.WithUnion, e.Forming, Percent(e.UnionRate), Percent(e.GapToTarget),
+        e.Staff, e.StaffInUnionised, e.MembersInUnionised, Percent(e.MemberRateInUnionised),
+        .. e.KeyCategories.SelectMany(k => new object?[] { k.Enterprises, k.WithUnion, Percent(k.UnionRate) }),
     ];
+
+    private static string? Percent(decimal? rate) => rate is null ? null : CoverageRates.Percent(rate);
 
     /// <summary>群体, 主管部门 and 乡镇 of a row: its own key, and the scope for the other two.</summary>
     private static (string Group, string Department, string Township) Labels(string by, ReportRow row, CoverageReference reference, ReportScope scope)
