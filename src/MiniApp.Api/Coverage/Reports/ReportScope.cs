@@ -42,7 +42,8 @@ public sealed record ReportScope(StaffContext? Staff, string? TownshipCode, IRea
         var parameters = new DynamicParameters(more);
         parameters.Add("ScopeTownship", TownshipCode);
         parameters.Add("ScopeAllGroups", GroupCodes is null ? 1 : 0);
-        parameters.Add("ScopeGroups", GroupCodes ?? []);
+        // A department that leads no group sees no worker figures; "" matches no group and keeps IN () valid SQL.
+        parameters.Add("ScopeGroups", GroupCodes is { Count: > 0 } groups ? groups : [""]);
         parameters.Add("ScopeDepartment", DepartmentCode);
         return parameters;
     }

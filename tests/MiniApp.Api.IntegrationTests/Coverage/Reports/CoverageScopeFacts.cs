@@ -57,6 +57,20 @@ public sealed class CoverageScopeFacts(ApiFixture api)
     }
 
     [Fact]
+    public async Task DepartmentViewer_OfADepartmentLeadingNoGroup_SeesNoWorkers_AndOnlyTheirEnterprises()
+    {
+        await MarchFigures.SeedAsync(api);
+        using var culture = await api.StaffAsync(StaffRoles.DepartmentViewer, 1, "culture_tourism");
+
+        var byGroup = await ReportAsync(culture, "group");
+        Assert.Empty(byGroup.Keys());
+        Assert.Equal((0L, 0L, null, null), byGroup.GetProperty("total").Join());
+        Assert.Equal((0L, 0L, null, null), byGroup.GetProperty("total").Union());
+        var byDepartment = await ReportAsync(culture, "department");
+        Assert.Equal(["culture_tourism"], byDepartment.Keys());
+    }
+
+    [Fact]
     public async Task IndustryFederationReviewer_SeesTheirGroupInEveryTownship_WithoutEnterprises()
     {
         await MarchFigures.SeedAsync(api);
