@@ -1,9 +1,63 @@
+using MiniApp.Api.Coverage.Bulletin;
+using MiniApp.Api.Infrastructure.Auth;
+
 namespace MiniApp.Api.Coverage.Reports;
 
 public static class CoverageReportsEndpoints
 {
+    private const string Scope = "Scope: county admins see the county; a township reviewer their township; an industry federation's reviewer "
+        + "its worker group (no enterprise figures); a department viewer the groups their department leads and its enterprises. ";
+
     public static IEndpointRouteBuilder MapCoverageReportsEndpoints(this IEndpointRouteBuilder app)
     {
+        var group = app.MapGroup("/api/staff/reports").WithTags("Staff: reports").RequireAuthorization(Policies.Staff)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+
+        group.MapGet("/coverage", GetCoverageReport.Handle)
+            .WithSummary("入会率 and 建会率 at a date by township, group or department, with flows over the period and the gap to the 60% target")
+            .WithDescription("date defaults to today (China); by is township (default), group or department; from (start of the period of the "
+                + "*InPeriod figures and decision days) defaults to the 1st of date's month. joinRate = activeMembers ÷ surveyedWorkers "
+                + "(denominator surveyed_group); unionRate = withUnion ÷ enterprises100Plus; memberRateInUnionised uses the staff of "
+                + "unionised enterprises. Rates have 4 decimals, null when the denominator is 0; gapToTarget = 0.6 − rate. by=group rows have "
+                + "no enterprise figures; by=department counts a group under each department that leads it, the total once. " + Scope
+                + "Problem codes: validation_failed (400), unauthorized (401), forbidden (403: a role without figures), "
+                + "coverage_not_ready (404: the day's figures are not computed yet).")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("/coverage/trend", GetCoverageTrend.Handle)
+            .WithSummary("Per day of [from, to] with figures: members, surveyed workers, 入会率, 100+ enterprises and 建会率 per key")
+            .WithDescription("to defaults to today (China), from to 29 days before; at most 366 days. " + Scope
+                + "Problem codes: validation_failed (400: bad dates, from after to, or a range over 366 days), unauthorized (401), forbidden (403).")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
+        group.MapGet("/coverage.xlsx", DownloadCoverageReport.Handle)
+            .WithSummary("The coverage report as .xlsx laid out like 附件2: a sheet of worker figures and one of 100+ enterprises")
+            .WithDescription("Same query and scope as GET /api/staff/reports/coverage. Each sheet has a title row (date and period) and a note "
+                + "row naming each rate's denominator; columns are listed in README. "
+                + "Problem codes: validation_failed (400), unauthorized (401), forbidden (403), coverage_not_ready (404).")
+            .Produces<Stream>(StatusCodes.Status200OK, ReportSheet.ContentType)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        group.MapGet("/bulletin", GetWeeklyBulletin.Handle)
+            .WithSummary("The weekly 情况通报 (county admins): the county at a Sunday against the Sunday before, and the furthest behind")
+            .WithDescription("weekEnding is a Sunday, by default last Sunday (China). Changes of rates are fractions (0.012 = 1.2 个百分点); "
+                + "townships and groups list the three with the largest gap to the 60% 入会率 target, only those behind it. "
+                + "Problem codes: validation_failed (400: not a date or not a Sunday), unauthorized (401), forbidden (403: not a county admin), "
+                + "coverage_not_ready (404: no figures for that Sunday).")
+            .RequireAuthorization(Policies.CountyAdmin)
+            .AddEndpointFilter(CurrentCountyAdminFilter.InvokeAsync)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("/bulletin.xlsx", GetWeeklyBulletin.Download)
+            .WithSummary("The weekly 情况通报 as .xlsx (county admins)")
+            .WithDescription("Same query as GET /api/staff/reports/bulletin. "
+                + "Problem codes: validation_failed (400), unauthorized (401), forbidden (403), coverage_not_ready (404).")
+            .RequireAuthorization(Policies.CountyAdmin)
+            .AddEndpointFilter(CurrentCountyAdminFilter.InvokeAsync)
+            .Produces<Stream>(StatusCodes.Status200OK, ReportSheet.ContentType)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
 }

@@ -1,0 +1,71 @@
+using MiniApp.Api.Coverage.Reports;
+using MySqlConnector;
+
+namespace MiniApp.Api.Coverage.Bulletin;
+
+/// <summary>
+/// The weekly 情况通报 of the county: its figures at the Sunday that ends the week against the Sunday before, the week's
+/// applications, and the three townships and three groups furthest behind the 60% 入会率 target (only those behind it).
+/// Rates are 4-decimal fractions; changes of rates are fractions too (0.0120 = 1.2 个百分点).
+/// </summary>
+public sealed record WeeklyBulletin(
+    DateOnly WeekEnding, DateOnly WeekStart, DateOnly PreviousWeekEnding, bool PreviousAvailable, bool Frozen, decimal Target,
+    WeeklyBulletin.Count ActiveMembers, WeeklyBulletin.Rate JoinRate, WeeklyBulletin.Rate UnionRate,
+    decimal? GapToTarget, long ApprovedInWeek, long SubmittedInWeek, long OpenApplications,
+    IReadOnlyList<WeeklyBulletin.Laggard> Townships, IReadOnlyList<WeeklyBulletin.Laggard> Groups, string Title, string Summary)
+{
+    public const int Laggards = 3;
+
+    public sealed record Count(long Current, long? Previous, long? Change);
+
+    public sealed record Rate(decimal? Current, decimal? Previous, decimal? Change);
+
+    public sealed record Laggard(string Key, string Name, long SurveyedWorkers, long ActiveMembers, decimal JoinRate, decimal GapToTarget);
+
+    /// <summary>The bulletin of the week ending on <paramref name="weekEnding"/>, or null when that Sunday has no figures.</summary>
+    public static async Task<WeeklyBulletin?> LoadAsync(MySqlConnection connection, DateOnly weekEnding, CancellationToken cancellationToken)
+    {
+        var day = await CoverageReader.DayAsync(connection, weekEnding, cancellationToken);
+        if (day is null) return null;
+        var scope = ReportScope.County;
+        var reference = await CoverageReference.LoadAsync(connection, cancellationToken);
+        var weekStart = weekEnding.AddDays(-6);
+        var figures = await CoverageReader.ReadAsync(connection, scope, weekStart, weekEnding, cancellationToken);
+        var byTownship = CoverageRollup.Build(ReportKeys.Township, reference, scope, figures);
+        var byGroup = CoverageRollup.Build(ReportKeys.Group, reference, scope, figures);
+
+        var previousEnding = weekEnding.AddDays(-7);
+        ReportRow? previous = null;
+        if (await CoverageReader.DayAsync(connection, previousEnding, cancellationToken) is not null)
+        {
+            var before = await CoverageReader.ReadAsync(connection, scope, previousEnding, previousEnding, cancellationToken);
+            previous = CoverageRollup.Build(ReportKeys.Township, reference, scope, before).Total;
+        }
+
+        var now = byTownship.Total;
+        var members = new Count(now.Workers.ActiveMembers, previous?.Workers.ActiveMembers,
+            previous is null ? null : now.Workers.ActiveMembers - previous.Workers.ActiveMembers);
+        var joinRate = Change(now.Workers.JoinRate, previous?.Workers.JoinRate, previous is not null);
+        var unionRate = Change(now.Enterprises?.UnionRate, previous?.Enterprises?.UnionRate, previous is not null);
+        var townships = Behind(byTownship.Rows);
+        var groups = Behind(byGroup.Rows);
+        var title = $"情况通报（{weekStart.Month}月{weekStart.Day}日至{weekEnding.Month}月{weekEnding.Day}日）";
+        var summary = BulletinText.Summary(weekStart, weekEnding, members, joinRate, unionRate, now.Workers, townships, groups);
+        return new WeeklyBulletin(weekEnding, weekStart, previousEnding, previous is not null, day.Frozen, CoverageRates.Target, members, joinRate,
+            unionRate, now.Workers.GapToTarget, now.Workers.ApprovedInPeriod, now.Workers.SubmittedInPeriod, now.Workers.OpenApplications,
+            townships, groups, title, summary);
+    }
+
+    private static Rate Change(decimal? current, decimal? previous, bool hasPrevious) =>
+        new(current, hasPrevious ? previous : null, hasPrevious && current is { } c && previous is { } p ? c - p : null);
+
+    /// <summary>The rows furthest behind the target (largest gap first; ties in reference order), only those behind it.</summary>
+    public static IReadOnlyList<Laggard> Behind(IEnumerable<ReportRow> rows) =>
+        rows.Select((row, order) => (row, order))
+            .Where(x => x.row.Workers.GapToTarget is > 0)
+            .OrderByDescending(x => x.row.Workers.GapToTarget).ThenBy(x => x.order)
+            .Take(Laggards)
+            .Select(x => new Laggard(x.row.Key, x.row.Name, x.row.Workers.SurveyedWorkers, x.row.Workers.ActiveMembers, x.row.Workers.JoinRate!.Value,
+                x.row.Workers.GapToTarget!.Value))
+            .ToList();
+}

@@ -1,0 +1,90 @@
+using System.Security.Claims;
+using Dapper;
+using Microsoft.AspNetCore.Http.HttpResults;
+using MiniApp.Api.Infrastructure.Auth;
+using MiniApp.Api.Infrastructure.Errors;
+using MySqlConnector;
+
+namespace MiniApp.Api.Coverage.Reports;
+
+/// <summary>
+/// Which figures and survey rows a staff member may see and write. County admins: all. A union reviewer whose union
+/// lies in a 乡镇/街道: that township, every group. A reviewer in (or below) an industry federation: that federation's
+/// worker group in every township, and no enterprise figures (enterprises are not split by group). A department user:
+/// the groups their department is responsible for, and the enterprises of their department. Everyone else: 403.
+/// Staff is null for the county-wide figures a job reads.
+/// </summary>
+public sealed record ReportScope(StaffContext? Staff, string? TownshipCode, IReadOnlyList<string>? GroupCodes, string? DepartmentCode,
+    bool SeesEnterprises)
+{
+    /// <summary>A condition on coverage_group_daily, coverage_decision_days or group_surveys aliased <c>g</c>.</summary>
+    public const string GroupSql = """
+        (@ScopeTownship IS NULL OR g.township_code = @ScopeTownship)
+        AND (@ScopeAllGroups = 1 OR g.worker_group_code IN @ScopeGroups)
+        """;
+
+    /// <summary>A condition on coverage_enterprise_daily aliased <c>e</c>.</summary>
+    public const string EnterpriseSql = """
+        (@ScopeTownship IS NULL OR e.township_code = @ScopeTownship)
+        AND (@ScopeDepartment IS NULL OR e.department_code = @ScopeDepartment)
+        """;
+
+    public static ReportScope County { get; } = new(null, null, null, null, true);
+
+    public bool IsCounty => TownshipCode is null && GroupCodes is null && DepartmentCode is null;
+
+    public bool CoversTownship(string code) => TownshipCode is null || TownshipCode == code;
+
+    public bool CoversGroup(string code) => GroupCodes is null || GroupCodes.Contains(code, StringComparer.Ordinal);
+
+    public DynamicParameters Parameters(object? more = null)
+    {
+        var parameters = new DynamicParameters(more);
+        parameters.Add("ScopeTownship", TownshipCode);
+        parameters.Add("ScopeAllGroups", GroupCodes is null ? 1 : 0);
+        // A department that leads no group sees no worker figures; "" matches no group and keeps IN () valid SQL.
+        parameters.Add("ScopeGroups", GroupCodes is { Count: > 0 } groups ? groups : [""]);
+        parameters.Add("ScopeDepartment", DepartmentCode);
+        return parameters;
+    }
+
+    private sealed record UnionPlace(string RegionLevel, string RegionCode, string? IndustryGroup);
+
+    private const string PlaceSql = """
+        SELECT r.level AS region_level, r.code AS region_code,
+            (SELECT f.worker_group_code FROM organizations f
+             WHERE f.type = 'industry_federation' AND o.path LIKE CONCAT(f.path, '%')
+             ORDER BY LENGTH(f.path) DESC LIMIT 1) AS industry_group
+        FROM organizations o JOIN regions r ON r.code = o.region_code
+        WHERE o.id = @UnionId
+        """;
+
+    private const string DepartmentGroupsSql =
+        "SELECT worker_group_code FROM department_worker_groups WHERE department_code = @DepartmentCode ORDER BY worker_group_code";
+
+    /// <summary>The caller's scope, or the problem to answer: 401 for a lapsed session, 403 for a role without figures.</summary>
+    public static async Task<(ReportScope? Scope, ProblemHttpResult? Problem)> LoadAsync(MySqlConnection connection, ClaimsPrincipal principal,
+        CancellationToken cancellationToken)
+    {
+        var staff = await StaffContext.LoadAsync(connection, principal, cancellationToken);
+        if (staff is null) return (null, Problems.SessionExpired());
+        switch (staff.Role)
+        {
+            case StaffRoles.CountyAdmin:
+                return (new ReportScope(staff, null, null, null, true), null);
+            case StaffRoles.DepartmentViewer when staff.DepartmentCode is not null:
+                var groups = (await connection.QueryAsync<string>(new CommandDefinition(DepartmentGroupsSql, new { staff.DepartmentCode },
+                    cancellationToken: cancellationToken))).ToList();
+                return (new ReportScope(staff, null, groups, staff.DepartmentCode, true), null);
+            case StaffRoles.UnionReviewer:
+                var place = await connection.QuerySingleAsync<UnionPlace>(new CommandDefinition(PlaceSql, new { staff.UnionId },
+                    cancellationToken: cancellationToken));
+                if (place.RegionLevel == "township") return (new ReportScope(staff, place.RegionCode, null, null, true), null);
+                if (place.IndustryGroup is { } group) return (new ReportScope(staff, null, [group], null, false), null);
+                break;
+        }
+        return (null, Forbidden());
+    }
+
+    public static ProblemHttpResult Forbidden() => Problems.Create(403, ProblemCodes.Forbidden, "没有权限查看入会建会统计");
+}
