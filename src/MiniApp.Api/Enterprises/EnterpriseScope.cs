@@ -39,7 +39,13 @@ public sealed record EnterpriseScope(StaffContext Staff, bool All, string? Towns
         || (IndustrialPark && inIndustrialPark)
         || (DepartmentCode is not null && departmentCode == DepartmentCode);
 
-    private sealed record UnionPlace(string RegionLevel, string RegionCode, bool UnderPark);
+    // Properties, not a positional record: EXISTS comes back as an integer, and Dapper converts it only when setting a property.
+    private sealed record UnionPlace
+    {
+        public string RegionLevel { get; init; } = "";
+        public string RegionCode { get; init; } = "";
+        public bool UnderPark { get; init; }
+    }
 
     /// <summary>The caller's scope, or the problem to answer: 401 for a lapsed session, 403 for a role without enterprises.</summary>
     public static async Task<(EnterpriseScope? Scope, ProblemHttpResult? Problem)> LoadAsync(MySqlConnection connection, ClaimsPrincipal principal,
