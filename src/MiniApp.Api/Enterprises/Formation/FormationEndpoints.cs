@@ -44,7 +44,8 @@ public static class FormationEndpoints
                 + "type; responsibleStaffId not an enabled staff member other than a station keeper; answeredOn or deadline before servedOn), "
                 + "forbidden (403), enterprise_not_found (404), enterprise_state_changed (409: the version is stale), "
                 + "formation_step_out_of_order (409: a later step than the next one; expectedStep names it), formation_step_repeated (409: "
-                + "the current step again; edit it instead), formation_established (409: the enterprise has its union; no more steps).")
+                + "the current step again; edit it instead), formation_established (409: the enterprise has its union; no more steps), enterprise_township_missing (409: the final step "
+                + "needs the enterprise's township, unless it is in the industrial park).")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status409Conflict);
         steps.MapPut("/{stepId:long}", UpdateFormationStep.Handle)

@@ -12,6 +12,7 @@ public static class FormationProblems
     public const string EstablishedCode = "formation_established";
     public const string StepNotFoundCode = "formation_step_not_found";
     public const string StepTypeInUseCode = "step_type_in_use";
+    public const string TownshipMissingCode = "enterprise_township_missing";
 
     public static ProblemHttpResult EnterpriseNotFound() => Problems.Create(404, EnterpriseNotFoundCode, "企业不存在");
 
@@ -24,6 +25,10 @@ public static class FormationProblems
         $"该企业当前已处于“{current.Name}”步骤，如需修改请编辑该步骤的记录");
 
     public static ProblemHttpResult Established() => Problems.Create(409, EstablishedCode, "该企业已建会，不能再登记或退回建会步骤");
+
+    /// <summary>The new union belongs under the township's federation (or the park's), so the register must say which.</summary>
+    public static ProblemHttpResult TownshipMissing() => Problems.Create(409, TownshipMissingCode,
+        "企业登记信息缺少所在乡镇（街道），请先补充后再登记建会完成");
 
     public static ProblemHttpResult StepNotFound() => Problems.Create(404, StepNotFoundCode, "建会步骤记录不存在");
 

@@ -61,6 +61,7 @@ public static class RecordFormationStep
         if (refused is not null) return refused;
 
         var type = order.Find(stepType)!;
+        if (type.IsFinal && enterprise.TownshipCode is null && !enterprise.InIndustrialPark) return FormationProblems.TownshipMissing();
         var status = order.StatusAt(type.Code);
         var wentBack = move == StepMove.Back;
         var stepId = await connection.ExecuteScalarAsync<long>(new CommandDefinition(InsertSql, new

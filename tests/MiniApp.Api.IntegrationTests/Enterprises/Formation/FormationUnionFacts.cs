@@ -66,6 +66,22 @@ public sealed class FormationUnionFacts(ApiFixture api)
     }
 
     [Fact]
+    public async Task FinalStep_NeedsTheEnterprisesTownship_AndWritesNothingWithoutIt()
+    {
+        using var admin = await api.AdminClientAsync();
+        var enterpriseId = await api.InsertAsync();
+        var atElection = await admin.AdvanceToAsync(enterpriseId, "election");
+        await api.ExecuteAsync("UPDATE enterprises SET township_code = NULL WHERE id = @enterpriseId", new { enterpriseId });
+
+        await (await admin.PostStepAsync(enterpriseId, new { stepType = "established", version = atElection.GetProperty("version").GetInt32() }))
+            .AssertProblemAsync(HttpStatusCode.Conflict, "enterprise_township_missing");
+
+        Assert.Equal("forming", await StatusAsync(enterpriseId));
+        Assert.Equal(6, (await admin.StepsAsync(enterpriseId)).GetProperty("steps").GetArrayLength());
+        Assert.Equal(0, await api.ScalarAsync<int>("SELECT COUNT(*) FROM organizations WHERE code = @code", new { code = $"ent-{enterpriseId}" }));
+    }
+
+    [Fact]
     public async Task Applications_NamingTheEmployer_GoToItsNewUnion_OnlyOnceFormationIsComplete()
     {
         using var admin = await api.AdminClientAsync();
