@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
 using MiniApp.Api.IntegrationTests.Infrastructure;
 
@@ -63,6 +64,13 @@ public sealed class FormationUnionFacts(ApiFixture api)
             .AssertProblemAsync(HttpStatusCode.Conflict, "formation_established");
         Assert.Equal("established", await StatusAsync(enterpriseId));
         Assert.Equal(7, (await admin.StepsAsync(enterpriseId)).GetProperty("steps").GetArrayLength());
+
+        var finalStepId = done.GetProperty("steps")[6].GetProperty("id").GetInt64();
+        var corrected = FormationKit.Today.AddDays(-10);
+        await (await admin.PutAsJsonAsync($"/api/staff/enterprises/{enterpriseId}/steps/{finalStepId}", new { answeredOn = corrected }))
+            .AssertOkJsonAsync();
+        Assert.Equal(corrected.ToDateTime(TimeOnly.MinValue),
+            await api.ScalarAsync<DateTime>("SELECT union_established_on FROM enterprises WHERE id = @enterpriseId", new { enterpriseId }));
     }
 
     [Fact]
