@@ -16,7 +16,7 @@ public sealed class CoverageDays(TimeProvider clock)
 
     private const string StateSql = "SELECT day, frozen FROM coverage_days WHERE day IN (@Day, @Previous) FOR UPDATE";
 
-    private const string DeleteSql = $"""
+    internal const string DeleteSql = $"""
         DELETE FROM coverage_group_daily WHERE day = @Day AND {GroupFiguresSql.NotFrozen};
         DELETE FROM coverage_decision_days WHERE day = @Day AND {GroupFiguresSql.NotFrozen};
         DELETE FROM coverage_enterprise_daily WHERE day = @Day AND {GroupFiguresSql.NotFrozen};

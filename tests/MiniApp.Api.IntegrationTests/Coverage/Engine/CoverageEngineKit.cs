@@ -187,11 +187,12 @@ internal sealed class CoverageEngineKit(ApiFixture api) : IAsyncDisposable
         return rows;
     }
 
-    public async Task<(bool Frozen, string Mode, int DeltasRead, int RowsRead, DateTime? FrozenAt)> DayStateAsync(DateOnly day)
+    public async Task<(bool Frozen, string Mode, int DeltasRead, int RowsRead, DateTime ComputedAt, DateTime? FrozenAt)> DayStateAsync(DateOnly day)
     {
         await using var db = await OpenAsync();
-        return await db.QuerySingleAsync<(bool, string, int, int, DateTime?)>(
-            "SELECT frozen, mode, deltas_read, rows_read, frozen_at FROM coverage_days WHERE day = @day", new { day = day.ToDateTime(TimeOnly.MinValue) });
+        return await db.QuerySingleAsync<(bool, string, int, int, DateTime, DateTime?)>(
+            "SELECT frozen, mode, deltas_read, rows_read, computed_at, frozen_at FROM coverage_days WHERE day = @day",
+            new { day = day.ToDateTime(TimeOnly.MinValue) });
     }
 
     public async Task<int> JournalRowsAsync(DateOnly day)
