@@ -25,7 +25,16 @@ public static class AppCommands
                 await ActivatorUtilities.CreateInstance<DemoData>(app.Services).LoadAsync();
                 return true;
             case CoverageCommands.Rebuild or CoverageCommands.Refresh:
-                await CoverageCommands.RunAsync(app.Services, command, args[1..], Console.Out, CancellationToken.None);
+                try
+                {
+                    await CoverageCommands.RunAsync(app.Services, command, args[1..], Console.Out, CancellationToken.None);
+                }
+                catch (Exception exception) when (exception is ArgumentException or InvalidOperationException)
+                {
+                    // A refused day or a bad option: say why on stderr and fail, without a stack trace.
+                    await Console.Error.WriteLineAsync($"{command}: {exception.Message}");
+                    Environment.ExitCode = 1;
+                }
                 return true;
             case null:
                 return false;
