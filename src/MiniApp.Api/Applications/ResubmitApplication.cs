@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Dapper;
 using Microsoft.AspNetCore.Http.HttpResults;
+using MiniApp.Api.Coverage;
 using MiniApp.Api.Infrastructure.Audit;
 using MiniApp.Api.Infrastructure.Auth;
 using MiniApp.Api.Infrastructure.Data;
@@ -53,6 +54,8 @@ public static class ResubmitApplication
             var parameters = new DynamicParameters(SubmitApplication.Parameters(userId, valid, idNumber, ProtectedValue.Phone(protector, valid.Phone),
                 union, now.UtcDateTime));
             parameters.Add("ApplicationId", id);
+            await CoverageJournal.ResubmittingAsync(connection, transaction, id, new CoverageCell(valid.ResidenceTownship, valid.Group),
+                now.UtcDateTime, cancellationToken);
             if (await connection.ExecuteAsync(new CommandDefinition(Sql, parameters, transaction, cancellationToken: cancellationToken)) == 0)
                 return ApplicationProblems.StateChanged();
             await AuditLog.WriteAsync(connection, transaction, AuditLog.Worker, userId, "application.resubmitted", "application", id,

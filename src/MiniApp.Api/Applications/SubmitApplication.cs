@@ -3,6 +3,7 @@ using System.Text.Json;
 using Dapper;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using MiniApp.Api.Coverage;
 using MiniApp.Api.Infrastructure.Audit;
 using MiniApp.Api.Infrastructure.Auth;
 using MiniApp.Api.Infrastructure.Data;
@@ -72,6 +73,7 @@ public static class SubmitApplication
                     "UPDATE idempotency_keys SET application_id = @applicationId WHERE user_id = @userId AND idempotency_key = @idempotencyKey",
                     new { applicationId, userId, idempotencyKey }, transaction, cancellationToken: cancellationToken));
             }
+            await CoverageJournal.SubmittedAsync(connection, transaction, applicationId, now.UtcDateTime, cancellationToken);
             await AuditLog.WriteAsync(connection, transaction, AuditLog.Worker, userId, "application.submitted", "application", applicationId,
                 new { receivingUnionId = union.Id, rule = union.Rule }, now.UtcDateTime, cancellationToken);
             await transaction.CommitAsync(cancellationToken);

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Dapper;
 using Microsoft.AspNetCore.Http.HttpResults;
+using MiniApp.Api.Coverage;
 using MiniApp.Api.Infrastructure.Audit;
 using MiniApp.Api.Infrastructure.Auth;
 using MySqlConnector;
@@ -31,6 +32,7 @@ public static class WithdrawApplication
                 cancellationToken: cancellationToken));
             return owned ? ApplicationProblems.StateChanged() : ApplicationProblems.NotFound();
         }
+        await CoverageJournal.WithdrawnAsync(connection, transaction, id, now, cancellationToken);
         await AuditLog.WriteAsync(connection, transaction, AuditLog.Worker, userId, "application.withdrawn", "application", id, null, now, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return TypedResults.Ok(await ApplicationRow.LoadViewAsync(connection, id, cancellationToken));

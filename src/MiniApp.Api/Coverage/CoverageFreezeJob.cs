@@ -1,8 +1,57 @@
+using Dapper;
+using MiniApp.Api.Infrastructure;
+using MySqlConnector;
+
 namespace MiniApp.Api.Coverage;
 
-/// <summary>Hangfire job, nightly: computes the days not yet frozen up to yesterday and freezes them.</summary>
-public sealed class CoverageFreezeJob
+/// <summary>
+/// Hangfire job, nightly: computes the days not yet frozen up to yesterday and freezes them, one day after another, so
+/// each builds on the one before (incremental when the previous day is frozen, else full). Missed nights are caught up,
+/// at most <see cref="CatchUpDays"/> of them; an older gap is left to the coverage-rebuild command.
+/// </summary>
+public sealed class CoverageFreezeJob(MySqlDataSource dataSource, CoverageDays days, TimeProvider clock, ILogger<CoverageFreezeJob> logger)
 {
-    /// <summary>Returns how many notifications (or rows) this run wrote.</summary>
-    public Task<int> RunAsync(CancellationToken cancellationToken) => Task.FromResult(0);
+    public const int CatchUpDays = 31;
+
+    // The refresh job may be computing today; waiting for it is better than leaving yesterday open until tomorrow night.
+    private static readonly TimeSpan LockWait = TimeSpan.FromMinutes(10);
+
+    /// <summary>What the last run computed, in order.</summary>
+    public IReadOnlyList<CoverageDayResult> Results { get; private set; } = [];
+
+    /// <summary>Returns how many figure rows this run wrote.</summary>
+    public async Task<int> RunAsync(CancellationToken cancellationToken)
+    {
+        var yesterday = ChinaTime.Today(clock).AddDays(-1);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var held = await CoverageLock.TryAcquireAsync(connection, LockWait, cancellationToken);
+        if (held is null)
+        {
+            logger.LogWarning("Coverage freeze skipped: another run holds the lock");
+            return 0;
+        }
+        var lastFrozen = await connection.ExecuteScalarAsync<DateTime?>(new CommandDefinition(
+            "SELECT MAX(day) FROM coverage_days WHERE frozen = 1 AND day BETWEEN @From AND @Yesterday",
+            new { From = yesterday.AddDays(-CatchUpDays).ToDateTime(TimeOnly.MinValue), Yesterday = yesterday.ToDateTime(TimeOnly.MinValue) },
+            cancellationToken: cancellationToken));
+        var results = new List<CoverageDayResult>();
+        foreach (var day in DaysToFreeze(lastFrozen is { } last ? DateOnly.FromDateTime(last) : null, yesterday))
+        {
+            var result = await days.ComputeAsync(connection, day, mode: null, freeze: true, cancellationToken);
+            results.Add(result);
+            logger.LogInformation("Coverage figures of {Day} frozen ({Mode}): {DeltasRead} journal rows and {RowsRead} other rows read, {RowsWritten} written in {ElapsedMs} ms",
+                day.ToString("yyyy-MM-dd"), result.ModeName, result.DeltasRead, result.RowsRead, result.RowsWritten, (long)result.Elapsed.TotalMilliseconds);
+        }
+        Results = results;
+        return results.Sum(r => r.RowsWritten);
+    }
+
+    /// <summary>The days after the last frozen one up to yesterday; only yesterday when none is frozen in the window.</summary>
+    public static IReadOnlyList<DateOnly> DaysToFreeze(DateOnly? lastFrozen, DateOnly yesterday)
+    {
+        var start = lastFrozen is { } last && last >= yesterday.AddDays(-CatchUpDays) ? last.AddDays(1) : yesterday;
+        var list = new List<DateOnly>();
+        for (var day = start; day <= yesterday; day = day.AddDays(1)) list.Add(day);
+        return list;
+    }
 }

@@ -1,8 +1,32 @@
+using MiniApp.Api.Infrastructure;
+using MySqlConnector;
+
 namespace MiniApp.Api.Coverage;
 
-/// <summary>Hangfire job, hourly: recomputes today's figures from yesterday's frozen figures and today's changes.</summary>
-public sealed class CoverageRefreshJob
+/// <summary>
+/// Hangfire job, hourly: recomputes today's figures from yesterday's frozen figures and today's changes (in full from the
+/// source tables while yesterday is not frozen yet, just after midnight). Today is never frozen by it.
+/// </summary>
+public sealed class CoverageRefreshJob(MySqlDataSource dataSource, CoverageDays days, TimeProvider clock, ILogger<CoverageRefreshJob> logger)
 {
-    /// <summary>Returns how many notifications (or rows) this run wrote.</summary>
-    public Task<int> RunAsync(CancellationToken cancellationToken) => Task.FromResult(0);
+    /// <summary>What the last run computed; null when it did not run (another run held the lock).</summary>
+    public CoverageDayResult? Result { get; private set; }
+
+    /// <summary>Returns how many figure rows this run wrote.</summary>
+    public async Task<int> RunAsync(CancellationToken cancellationToken)
+    {
+        var today = ChinaTime.Today(clock);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        // Another node is computing already; the next hour refreshes again.
+        await using var held = await CoverageLock.TryAcquireAsync(connection, TimeSpan.Zero, cancellationToken);
+        if (held is null)
+        {
+            logger.LogInformation("Coverage refresh skipped: another run holds the lock");
+            return 0;
+        }
+        Result = await days.ComputeAsync(connection, today, mode: null, freeze: false, cancellationToken);
+        logger.LogInformation("Coverage figures of {Day} refreshed ({Mode}): {DeltasRead} journal rows and {RowsRead} other rows read, {RowsWritten} written in {ElapsedMs} ms",
+            today.ToString("yyyy-MM-dd"), Result.ModeName, Result.DeltasRead, Result.RowsRead, Result.RowsWritten, (long)Result.Elapsed.TotalMilliseconds);
+        return Result.RowsWritten;
+    }
 }

@@ -11,6 +11,7 @@ public static class EnterprisesServiceCollectionExtensions
     {
         services.AddScoped<FormationDeadlineReminderJob>();
         services.AddScoped<DepartmentDigestJob>();
+        services.AddScoped<CoverageDays>();
         services.AddScoped<CoverageRefreshJob>();
         services.AddScoped<CoverageFreezeJob>();
         services.AddScoped<WeeklyBulletinJob>();

@@ -1,4 +1,5 @@
 using Dapper;
+using MiniApp.Api.Coverage;
 using MiniApp.Api.Infrastructure;
 using MiniApp.Api.Infrastructure.Audit;
 using MiniApp.Api.Infrastructure.Auth;
@@ -51,6 +52,7 @@ public static class Approval
         if (changed == 0) return new ApprovalResult(ApprovalOutcome.StateChanged);
         try
         {
+            await CoverageJournal.ApprovedAsync(connection, transaction, applicationId, now, cancellationToken);
             var memberId = await connection.ExecuteScalarAsync<long>(new CommandDefinition(InsertMemberSql,
                 new { Id = applicationId, JoinedOn = joinedOn.ToDateTime(TimeOnly.MinValue), Now = now }, transaction, cancellationToken: cancellationToken));
             var number = MemberNumber(joinedOn, memberId);

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Dapper;
 using Microsoft.AspNetCore.Http.HttpResults;
 using MiniApp.Api.Applications;
+using MiniApp.Api.Coverage;
 using MiniApp.Api.Infrastructure.Audit;
 using MiniApp.Api.Infrastructure.Errors;
 using MiniApp.Api.Notifications;
@@ -44,6 +45,7 @@ public static class RejectApplication
                 new { request.ReasonCode, Note = note, StaffId = staff.Id, Now = now, Id = id, row.Version }, transaction,
                 cancellationToken: cancellationToken)) == 0)
             return ApplicationProblems.StateChanged();
+        await CoverageJournal.RejectedAsync(connection, transaction, id, now, cancellationToken);
         await AuditLog.WriteAsync(connection, transaction, AuditLog.Staff, staff.Id, "application.rejected", "application", id,
             new { reasonCode = request.ReasonCode, note }, now, cancellationToken);
         await ApplicationNotifications.WriteAsync(connection, transaction, id, NotificationKinds.ApplicationRejected, now, cancellationToken);

@@ -1,3 +1,4 @@
+using MiniApp.Api.Coverage;
 using MiniApp.Api.Demo;
 using MiniApp.Api.Infrastructure.Data;
 
@@ -5,7 +6,8 @@ namespace MiniApp.Api.Infrastructure.Commands;
 
 /// <summary>
 /// One-shot commands of the executable, for scripts and deploy steps:
-/// `migrate` applies the migrations and exits; `seed-demo` applies them and loads the demo data (local runs only).
+/// `migrate` applies the migrations and exits; `seed-demo` applies them and loads the demo data (local runs only);
+/// `coverage-rebuild --date D` and `coverage-refresh --date D` compute one day's figures (see <see cref="CoverageCommands"/>).
 /// </summary>
 public static class AppCommands
 {
@@ -22,10 +24,22 @@ public static class AppCommands
                 app.Services.GetRequiredService<DatabaseMigrator>().Migrate();
                 await ActivatorUtilities.CreateInstance<DemoData>(app.Services).LoadAsync();
                 return true;
+            case CoverageCommands.Rebuild or CoverageCommands.Refresh:
+                try
+                {
+                    await CoverageCommands.RunAsync(app.Services, command, args[1..], Console.Out, CancellationToken.None);
+                }
+                catch (Exception exception) when (exception is ArgumentException or InvalidOperationException)
+                {
+                    // A refused day or a bad option: say why on stderr and fail, without a stack trace.
+                    await Console.Error.WriteLineAsync($"{command}: {exception.Message}");
+                    Environment.ExitCode = 1;
+                }
+                return true;
             case null:
                 return false;
             default:
-                throw new ArgumentException($"Unknown command '{command}'. Known: migrate, seed-demo.");
+                throw new ArgumentException($"Unknown command '{command}'. Known: migrate, seed-demo, coverage-rebuild, coverage-refresh.");
         }
     }
 }

@@ -1,0 +1,115 @@
+namespace MiniApp.Api.Coverage;
+
+/// <summary>
+/// The worker figures of a day per township × group (coverage_group_daily) and its decision-day histogram. Each cell sums
+/// parts with the same columns: sw/su/suw the survey in force, am/oa/apt/rjt/wdt the stocks (active members, open,
+/// approved, rejected, withdrawn applications), si/ai/ri/wi the day's flows. Cells whose every figure is 0 are not written.
+/// Every write is guarded: a frozen day is never rewritten.
+/// </summary>
+internal static class GroupFiguresSql
+{
+    public const string NotFrozen = "NOT EXISTS (SELECT 1 FROM coverage_days f WHERE f.day = @Day AND f.frozen = 1)";
+
+    private const string Insert = """
+        INSERT INTO coverage_group_daily (day, township_code, worker_group_code, surveyed_workers, surveyed_units, surveyed_units_with_union,
+            active_members, open_applications, approved_total, rejected_total, withdrawn_total,
+            submitted_in_day, approved_in_day, rejected_in_day, withdrawn_in_day)
+        SELECT @Day, c.township_code, c.worker_group_code, SUM(c.sw) AS surveyed_workers, SUM(c.su) AS surveyed_units,
+            SUM(c.suw) AS surveyed_units_with_union, SUM(c.am) AS active_members, SUM(c.oa) AS open_applications,
+            SUM(c.apt) AS approved_total, SUM(c.rjt) AS rejected_total, SUM(c.wdt) AS withdrawn_total, SUM(c.si) AS submitted_in_day,
+            SUM(c.ai) AS approved_in_day, SUM(c.ri) AS rejected_in_day, SUM(c.wi) AS withdrawn_in_day
+        FROM (
+        """;
+
+    private const string Close = $"""
+        ) c
+        WHERE {NotFrozen}
+        GROUP BY c.township_code, c.worker_group_code
+        HAVING surveyed_workers <> 0 OR surveyed_units <> 0 OR surveyed_units_with_union <> 0 OR active_members <> 0
+            OR open_applications <> 0 OR approved_total <> 0 OR rejected_total <> 0 OR withdrawn_total <> 0 OR submitted_in_day <> 0
+            OR approved_in_day <> 0 OR rejected_in_day <> 0 OR withdrawn_in_day <> 0
+        """;
+
+    /// <summary>The latest survey per township × group with period_start on or before the day.</summary>
+    private const string SurveysInForce = """
+            SELECT s.township_code, s.worker_group_code, s.workers AS sw, s.units AS su, s.units_with_union AS suw,
+                0 AS am, 0 AS oa, 0 AS apt, 0 AS rjt, 0 AS wdt, 0 AS si, 0 AS ai, 0 AS ri, 0 AS wi
+            FROM group_surveys s
+            JOIN (SELECT township_code, worker_group_code, MAX(period_start) AS period_start FROM group_surveys
+                  WHERE period_start <= @Day GROUP BY township_code, worker_group_code) l
+              ON l.township_code = s.township_code AND l.worker_group_code = s.worker_group_code AND l.period_start = s.period_start
+        """;
+
+    private const string PreviousDayStocks = """
+            SELECT township_code, worker_group_code, 0 AS sw, 0 AS su, 0 AS suw, active_members AS am, open_applications AS oa,
+                approved_total AS apt, rejected_total AS rjt, withdrawn_total AS wdt, 0 AS si, 0 AS ai, 0 AS ri, 0 AS wi
+            FROM coverage_group_daily WHERE day = @Previous
+        """;
+
+    /// <summary>The day's journal: what it moved and what came in.</summary>
+    private const string DayDeltas = """
+            SELECT township_code, worker_group_code, 0 AS sw, 0 AS su, 0 AS suw,
+                SUM(IF(measure = 'member', delta, 0)) AS am, SUM(IF(measure = 'submitted', delta, 0)) AS oa,
+                SUM(IF(measure = 'approved', delta, 0)) AS apt, SUM(IF(measure = 'rejected', delta, 0)) AS rjt,
+                SUM(IF(measure = 'withdrawn', delta, 0)) AS wdt,
+                SUM(IF(measure = 'submitted' AND delta > 0, delta, 0)) AS si, SUM(IF(measure = 'approved' AND delta > 0, delta, 0)) AS ai,
+                SUM(IF(measure = 'rejected' AND delta > 0, delta, 0)) AS ri, SUM(IF(measure = 'withdrawn' AND delta > 0, delta, 0)) AS wi
+            FROM coverage_deltas WHERE day = @Day
+            GROUP BY township_code, worker_group_code
+        """;
+
+    /// <summary>The stocks as the source tables hold them now.</summary>
+    private const string SourceStocks = """
+            SELECT residence_township AS township_code, worker_group_code, 0 AS sw, 0 AS su, 0 AS suw, 0 AS am,
+                IF(status = 'submitted', COUNT(*), 0) AS oa, IF(status = 'approved', COUNT(*), 0) AS apt,
+                IF(status = 'rejected', COUNT(*), 0) AS rjt, IF(status = 'withdrawn', COUNT(*), 0) AS wdt, 0 AS si, 0 AS ai, 0 AS ri, 0 AS wi
+            FROM applications
+            GROUP BY status, residence_township, worker_group_code
+            UNION ALL
+            SELECT township_code, worker_group_code, 0, 0, 0, COUNT(*), 0, 0, 0, 0, 0, 0, 0, 0
+            FROM members WHERE status = 'active'
+            GROUP BY township_code, worker_group_code
+        """;
+
+    /// <summary>Takes back what the journal moved after the day, and adds the day's flows.</summary>
+    private const string LaterDeltasAndDayFlows = """
+            SELECT township_code, worker_group_code, 0 AS sw, 0 AS su, 0 AS suw,
+                -SUM(IF(day > @Day AND measure = 'member', delta, 0)) AS am, -SUM(IF(day > @Day AND measure = 'submitted', delta, 0)) AS oa,
+                -SUM(IF(day > @Day AND measure = 'approved', delta, 0)) AS apt, -SUM(IF(day > @Day AND measure = 'rejected', delta, 0)) AS rjt,
+                -SUM(IF(day > @Day AND measure = 'withdrawn', delta, 0)) AS wdt,
+                SUM(IF(day = @Day AND measure = 'submitted' AND delta > 0, delta, 0)) AS si,
+                SUM(IF(day = @Day AND measure = 'approved' AND delta > 0, delta, 0)) AS ai,
+                SUM(IF(day = @Day AND measure = 'rejected' AND delta > 0, delta, 0)) AS ri,
+                SUM(IF(day = @Day AND measure = 'withdrawn' AND delta > 0, delta, 0)) AS wi
+            FROM coverage_deltas WHERE day >= @Day
+            GROUP BY township_code, worker_group_code
+        """;
+
+    /// <summary>Stocks(D) = frozen stocks(D−1) + the day's journal; reads nothing older.</summary>
+    public const string Incremental = Insert + PreviousDayStocks + "    UNION ALL\n" + DayDeltas + "    UNION ALL\n" + SurveysInForce + Close;
+
+    /// <summary>Stocks(D) = the source tables now − the journal after D. One statement, so one consistent read.</summary>
+    public const string Full = Insert + SourceStocks + "    UNION ALL\n" + LaterDeltasAndDayFlows + "    UNION ALL\n" + SurveysInForce + Close;
+
+    public const string DecisionDays = $"""
+        INSERT INTO coverage_decision_days (day, township_code, worker_group_code, days, decisions)
+        SELECT @Day, township_code, worker_group_code, decision_days, SUM(delta)
+        FROM coverage_deltas
+        WHERE day = @Day AND measure IN ('approved', 'rejected') AND delta > 0 AND decision_days IS NOT NULL AND {NotFrozen}
+        GROUP BY township_code, worker_group_code, decision_days
+        """;
+
+    private const string SurveyRows =
+        "(SELECT COUNT(DISTINCT township_code, worker_group_code) FROM group_surveys WHERE period_start <= @Day)";
+
+    public const string IncrementalReads = $"""
+        SELECT CAST((SELECT COUNT(*) FROM coverage_deltas WHERE day = @Day) AS SIGNED) AS deltas_read,
+            CAST((SELECT COUNT(*) FROM coverage_group_daily WHERE day = @Previous) + {SurveyRows} + {EnterpriseFiguresSql.RegisterRows} AS SIGNED) AS rows_read
+        """;
+
+    public const string FullReads = $"""
+        SELECT CAST((SELECT COUNT(*) FROM coverage_deltas WHERE day >= @Day) AS SIGNED) AS deltas_read,
+            CAST((SELECT COUNT(*) FROM applications) + (SELECT COUNT(*) FROM members WHERE status = 'active')
+                + {SurveyRows} + {EnterpriseFiguresSql.RegisterRows} AS SIGNED) AS rows_read
+        """;
+}
