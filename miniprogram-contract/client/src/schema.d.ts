@@ -4628,6 +4628,1671 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/staff/enterprises": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The enterprise register in the caller's scope, filtered and paged
+         * @description Scope: county admins all; a township federation's reviewers that township; the park federation's the park; a department user their department's. Filters: township (9-digit code), department (code), status (none|forming|established), minStaff (staff count at least), keyFlag (npc_cppcc|top_private|top_entrepreneur|yuxi_industrial|any), q (name part or credit-code prefix), page, pageSize (at most 100). Ordered by township, then staff count (largest first), then id. Problem codes: validation_failed (400), unauthorized (401), forbidden (403: a role without enterprises, e.g. station keepers).
+         */
+        get: {
+            parameters: {
+                query?: {
+                    township?: string;
+                    department?: string;
+                    status?: string;
+                    minStaff?: number | string;
+                    keyFlag?: string;
+                    q?: string;
+                    page?: number | string;
+                    pageSize?: number | string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ListEnterprisesPage"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Register an enterprise in the caller's scope; status established creates and links its union
+         * @description A township, park or department that would put the enterprise outside the caller's scope is a validation error on that field. Problem codes: validation_failed (400: errors per field), unauthorized (401), forbidden (403: a role without enterprises, e.g. station keepers), enterprise_credit_code_taken (409).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["EnterpriseInput"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EnterpriseView"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/staff/enterprises/options": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Choice lists of the register: ownership types, union statuses, key flags, townships, departments, worker groups
+         * @description Problem codes: unauthorized (401).
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GetEnterpriseOptionsResponse"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/staff/enterprises/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every register field of an enterprise in scope (contact phone masked), its worker groups, union and formation step
+         * @description Problem codes: unauthorized (401), forbidden (403: a role without enterprises, e.g. station keepers), enterprise_not_found (404: no such enterprise, or outside the caller's scope).
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EnterpriseView"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        /**
+         * Replace the register fields of an enterprise in scope, at the version last read
+         * @description The body carries version. contactPhone: omitted or the masked value keeps the number, "" clears it. workerGroups: omitted keeps them. Setting established creates and links the union. Problem codes: validation_failed (400: errors per field), unauthorized (401), forbidden (403: a role without enterprises, e.g. station keepers), enterprise_not_found (404), enterprise_state_changed (409: the version is stale), enterprise_union_established (409: an established enterprise cannot go back to none or forming), enterprise_credit_code_taken (409).
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["EnterpriseInput"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EnterpriseView"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/staff/enterprises/{id}/reveal-contact": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The contact's phone in clear, for staff whose scope covers the enterprise; audited
+         * @description contactPhone is null when none is on file. Problem codes: unauthorized (401), forbidden (403: a role without enterprises, e.g. station keepers), enterprise_not_found (404).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RevealEnterpriseContactResponse"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/staff/enterprises/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Upsert enterprises by 统一社会信用代码 from an .xlsx shaped like 附件1 (multipart field file); dryRun=true only checks
+         * @description Answers a result per row: created, updated, unchanged or failed (messages per column). All or nothing: applied is true only when every row was good and dryRun was not set. At most 2000 rows and 5 MB. Columns: see GET /api/staff/enterprises/import-template and README. Problem codes: validation_failed (400: the file), unauthorized (401), forbidden (403: a role without enterprises, e.g. station keepers), enterprise_state_changed (409: an enterprise of the file changed while it was written; nothing was written).
+         */
+        post: {
+            parameters: {
+                query?: {
+                    dryRun?: boolean;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "multipart/form-data": {
+                        file?: components["schemas"]["IFormFile"];
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ImportEnterprisesResponse"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/staff/enterprises/import-template": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The import template: an .xlsx with the header row
+         * @description Problem codes: unauthorized (401).
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Stream"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/staff/enterprises/form1.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 附件1 百人以上企业建会情况摸底统计表: enterprises in scope with 100+ staff or a key flag (contact phone masked)
+         * @description township and department narrow it. Problem codes: validation_failed (400), unauthorized (401), forbidden (403: a role without enterprises, e.g. station keepers).
+         */
+        get: {
+            parameters: {
+                query?: {
+                    township?: string;
+                    department?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Stream"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/staff/enterprises/form4.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 附件4 重点建会企业情况表: key enterprises in scope, and 100+ staff enterprises not yet established
+         * @description township and department narrow it. Problem codes: validation_failed (400), unauthorized (401), forbidden (403: a role without enterprises, e.g. station keepers).
+         */
+        get: {
+            parameters: {
+                query?: {
+                    township?: string;
+                    department?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Stream"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/staff/formation-step-types": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The formation step types in order (摸底走访 … 建会完成), inactive ones included, with whether each is in use
+         * @description Any staff member. Problem codes: unauthorized (401).
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["StepTypesResponse"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        /**
+         * Replace the list of formation step types, in order (county admins)
+         * @description Body {types:[{code?, name, active, isFinal, marksForming}]}: list order is step order; no code means a new type; a type left out is removed. Exactly one final type, last and active; at most one type marks the start of 筹建中 (marksForming: from it on, the enterprise is forming). Problem codes: validation_failed (400: messages per field, e.g. types[2].name), forbidden (403: not a county admin), step_type_in_use (409: a removed type was recorded on an enterprise; rename or deactivate it instead).
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ConfigureStepTypesRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["StepTypesResponse"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/staff/enterprises/{id}/steps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An enterprise's formation history (oldest first), its union status, current step, next allowed step and version
+         * @description Scope as the enterprise register: county admins all; township reviewers their township; park reviewers the industrial park; department viewers their department. Problem codes: forbidden (403: station keepers and roles without enterprises), enterprise_not_found (404: absent or outside the caller's scope).
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FormationView"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Record the next formation step, or go back to an earlier one with a note
+         * @description Steps go forward one active type at a time (nextStep of GET); an earlier type is a step back and needs a note (stored with wentBack). Send the enterprise's version from GET. Reaching the type that marks 筹建中 (筹备组成立) makes the enterprise forming, going back before it makes it none again; the final step (建会完成) creates the enterprise's union under its township (or the industrial park) federation, dated answeredOn, else servedOn, else today, and applications naming the enterprise go to it. Problem codes: validation_failed (400: per field; a step back without note; an unknown or inactive type; responsibleStaffId not an enabled staff member other than a station keeper; answeredOn or deadline before servedOn), forbidden (403), enterprise_not_found (404), enterprise_state_changed (409: the version is stale), formation_step_out_of_order (409: a later step than the next one; expectedStep names it), formation_step_repeated (409: the current step again; edit it instead), formation_established (409: the enterprise has its union; no more steps), enterprise_township_missing (409: the final step needs the enterprise's township, unless it is in the industrial park).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["RecordFormationStepRequest"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FormationView"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/staff/enterprises/{id}/steps/{stepId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Correct a recorded step's dates, deadline, responsible staff member and note (not its type)
+         * @description Replaces all five fields. Problem codes: validation_failed (400: per field; a step back keeps its note), forbidden (403), enterprise_not_found (404), formation_step_not_found (404: no such step on this enterprise).
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    stepId: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["UpdateFormationStepRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FormationView"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/staff/surveys/groups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Survey rows in scope, newest period first; periodStart, township and group filter
+         * @description Scope (read and write): county admins all rows; a township reviewer their township; an industry federation's reviewer its worker group; a department viewer the groups their department leads. Problem codes: validation_failed (400: periodStart is not a date), unauthorized (401), forbidden (403).
+         */
+        get: {
+            parameters: {
+                query?: {
+                    periodStart?: string;
+                    township?: string;
+                    group?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ListGroupSurveysResponse"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        /**
+         * Save the survey rows (附件2: workers, units, units with a union per township × group) of a period, all or none
+         * @description A survey is in force from periodStart until a later one for the same township and group. Rows are upserted by (periodStart, township, group): created, updated or unchanged. Any bad row refuses the whole request, with messages under rows[i].field (township, group, workers, units, unitsWithUnion, coverageMode, note). coverageMode: single | joint | industry | regional (单独建/联合建/行业建/区域建). Scope (read and write): county admins all rows; a township reviewer their township; an industry federation's reviewer its worker group; a department viewer the groups their department leads. Problem codes: validation_failed (400: a bad row, a duplicate township and group, a row out of scope), unauthorized (401), forbidden (403: a role without survey data).
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["PutGroupSurveysRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PutGroupSurveysResponse"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/staff/surveys/groups/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import survey rows of a period from an .xlsx shaped like 附件2 (multipart field file); dryRun=true only checks
+         * @description 群体, 乡镇(街道) and 覆盖方式 by Chinese name (or code); 主管部门, 已入会人数, 入会率 and 本期新增会员 are computed and ignored. A title row above the header and 合计 rows are skipped. Answers a result per row (created, updated, unchanged or failed with messages per column); when any row fails nothing is saved (saved=false). Scope (read and write): county admins all rows; a township reviewer their township; an industry federation's reviewer its worker group; a department viewer the groups their department leads. Problem codes: validation_failed (400: periodStart, no file, unreadable file, missing columns), unauthorized (401), forbidden (403).
+         */
+        post: {
+            parameters: {
+                query?: {
+                    periodStart?: string;
+                    dryRun?: boolean;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "multipart/form-data": {
+                        file?: components["schemas"]["IFormFile"];
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ImportGroupSurveysResponse"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/staff/surveys/groups/import-template": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The 附件2 import template (.xlsx) with one example row
+         * @description Problem codes: unauthorized (401), forbidden (403).
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Stream"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/staff/reports/coverage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 入会率 and 建会率 at a date by township, group or department, with flows over the period and the gap to the 60% target
+         * @description date defaults to today (China); by is township (default), group or department; from (start of the period of the *InPeriod figures and decision days) defaults to the 1st of date's month. joinRate = activeMembers ÷ surveyedWorkers (denominator surveyed_group); unionRate = withUnion ÷ enterprises100Plus; memberRateInUnionised uses the staff of unionised enterprises. Rates have 4 decimals, null when the denominator is 0; gapToTarget = 0.6 − rate. by=group rows have no enterprise figures; by=department counts a group under each department that leads it, the total once. Scope: county admins see the county; a township reviewer their township; an industry federation's reviewer its worker group (no enterprise figures); a department viewer the groups their department leads and its enterprises. Problem codes: validation_failed (400), unauthorized (401), forbidden (403: a role without figures), coverage_not_ready (404: the day's figures are not computed yet).
+         */
+        get: {
+            parameters: {
+                query?: {
+                    date?: string;
+                    by?: string;
+                    from?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CoverageReport"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/staff/reports/coverage/trend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Per day of [from, to] with figures: members, surveyed workers, 入会率, 100+ enterprises and 建会率 per key
+         * @description to defaults to today (China), from to 29 days before; at most 366 days. Scope: county admins see the county; a township reviewer their township; an industry federation's reviewer its worker group (no enterprise figures); a department viewer the groups their department leads and its enterprises. Problem codes: validation_failed (400: bad dates, from after to, or a range over 366 days), unauthorized (401), forbidden (403).
+         */
+        get: {
+            parameters: {
+                query?: {
+                    from?: string;
+                    to?: string;
+                    by?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GetCoverageTrendResponse"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/staff/reports/coverage.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The coverage report as .xlsx laid out like 附件2: a sheet of worker figures and one of 100+ enterprises
+         * @description Same query and scope as GET /api/staff/reports/coverage. Each sheet has a title row (date and period) and a note row naming each rate's denominator; columns are listed in README. Problem codes: validation_failed (400), unauthorized (401), forbidden (403), coverage_not_ready (404).
+         */
+        get: {
+            parameters: {
+                query?: {
+                    date?: string;
+                    by?: string;
+                    from?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Stream"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/staff/reports/bulletin": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The weekly 情况通报 (county admins): the county at a Sunday against the Sunday before, and the furthest behind
+         * @description weekEnding is a Sunday, by default last Sunday (China). Changes of rates are fractions (0.012 = 1.2 个百分点); townships and groups list the three with the largest gap to the 60% 入会率 target, only those behind it. Problem codes: validation_failed (400: not a date or not a Sunday), unauthorized (401), forbidden (403: not a county admin), coverage_not_ready (404: no figures for that Sunday).
+         */
+        get: {
+            parameters: {
+                query?: {
+                    weekEnding?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WeeklyBulletin"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/staff/reports/bulletin.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The weekly 情况通报 as .xlsx (county admins)
+         * @description Same query as GET /api/staff/reports/bulletin. Problem codes: validation_failed (400), unauthorized (401), forbidden (403), coverage_not_ready (404).
+         */
+        get: {
+            parameters: {
+                query?: {
+                    weekEnding?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Stream"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -4725,10 +6390,27 @@ export interface components {
             code: string;
             name: string;
         };
+        ConfigureStepTypesRequest: {
+            types: null | components["schemas"]["StepTypeInput"][];
+        };
         ConsentInput: {
             version: null | string;
             /** Format: date-time */
             agreedAt: null | string;
+        };
+        CoverageReport: {
+            /** Format: date */
+            date: string;
+            /** Format: date */
+            from: string;
+            frozen: boolean;
+            /** Format: date-time */
+            computedAt: string;
+            /** Format: double */
+            target: number | string;
+            by: string;
+            rows: components["schemas"]["ReportRow"][];
+            total: components["schemas"]["ReportRow"];
         };
         CreateStaffAccountRequest: {
             username: null | string;
@@ -4757,6 +6439,124 @@ export interface components {
             name: string;
             creditCode: null | string;
         };
+        EnterpriseFigures: {
+            /** Format: int64 */
+            enterprises100Plus: number | string;
+            /** Format: int64 */
+            withUnion: number | string;
+            /** Format: int64 */
+            forming: number | string;
+            /** Format: double */
+            unionRate: null | number | string;
+            /** Format: double */
+            gapToTarget: null | number | string;
+            /** Format: int64 */
+            staff: number | string;
+            /** Format: int64 */
+            staffInUnionised: number | string;
+            /** Format: int64 */
+            membersInUnionised: number | string;
+            /** Format: double */
+            memberRateInUnionised: null | number | string;
+            memberRateDenominator: string;
+            keyCategories: components["schemas"]["KeyCategoryFigures"][];
+        };
+        EnterpriseInput: {
+            name: null | string;
+            creditCode: null | string;
+            townshipCode: null | string;
+            address: null | string;
+            industry: null | string;
+            ownershipType: null | string;
+            inIndustrialPark: null | boolean;
+            /** Format: int32 */
+            staffCount: null | number | string;
+            /** Format: int32 */
+            femaleStaffCount: null | number | string;
+            /** Format: int32 */
+            migrantStaffCount: null | number | string;
+            legalRepresentative: null | string;
+            contactName: null | string;
+            contactPhone: null | string;
+            departmentCode: null | string;
+            liaison: null | string;
+            keyFlags: null | string[];
+            workerGroups: null | components["schemas"]["WorkerGroupCount"][];
+            unionStatus: null | string;
+            unionName: null | string;
+            unionChair: null | string;
+            /** Format: date */
+            unionEstablishedOn: null | string;
+            /** Format: int32 */
+            memberCount: null | number | string;
+            noUnionReason: null | string;
+            /** Format: date */
+            plannedOn: null | string;
+            note: null | string;
+            /** Format: int32 */
+            version: null | number | string;
+        };
+        EnterpriseUnionRef: {
+            /** Format: int64 */
+            id: number | string;
+            name: string;
+        };
+        EnterpriseView: {
+            /** Format: int64 */
+            id: number | string;
+            name: string;
+            creditCode: null | string;
+            townshipCode: null | string;
+            townshipName: null | string;
+            address: null | string;
+            industry: null | string;
+            ownershipType: null | string;
+            ownershipTypeName: null | string;
+            inIndustrialPark: boolean;
+            /** Format: int32 */
+            staffCount: number | string;
+            /** Format: int32 */
+            femaleStaffCount: number | string;
+            /** Format: int32 */
+            migrantStaffCount: number | string;
+            legalRepresentative: null | string;
+            contactName: null | string;
+            contactPhoneMasked: null | string;
+            departmentCode: null | string;
+            departmentName: null | string;
+            liaison: null | string;
+            keyFlags: string[];
+            workerGroups: components["schemas"]["EnterpriseWorkerGroup"][];
+            unionStatus: string;
+            unionStatusName: string;
+            union: null | components["schemas"]["EnterpriseUnionRef"];
+            unionName: null | string;
+            unionChair: null | string;
+            /** Format: date */
+            unionEstablishedOn: null | string;
+            /** Format: int32 */
+            memberCount: number | string;
+            noUnionReason: null | string;
+            /** Format: date */
+            plannedOn: null | string;
+            note: null | string;
+            currentStepCode: null | string;
+            currentStepName: null | string;
+            /** Format: date-time */
+            stepChangedAt: null | string;
+            /** Format: int32 */
+            version: number | string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        EnterpriseWorkerGroup: {
+            code: string;
+            name: string;
+            /** Format: int32 */
+            headcount: number | string;
+        };
         FindNearbyStationsItem: {
             /** Format: int64 */
             id: number | string;
@@ -4777,6 +6577,80 @@ export interface components {
         };
         FindNearbyStationsResponse: {
             stations: components["schemas"]["FindNearbyStationsItem"][];
+        };
+        FormationStepView: {
+            /** Format: int64 */
+            id: number | string;
+            stepType: string;
+            stepTypeName: string;
+            /** Format: date */
+            servedOn: null | string;
+            /** Format: date */
+            answeredOn: null | string;
+            /** Format: date */
+            deadline: null | string;
+            responsible: null | components["schemas"]["StaffRef"];
+            note: null | string;
+            wentBack: boolean;
+            recordedBy: components["schemas"]["StaffRef"];
+            /** Format: date-time */
+            recordedAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        FormationView: {
+            /** Format: int64 */
+            enterpriseId: number | string;
+            enterpriseName: string;
+            unionStatus: string;
+            /** Format: int64 */
+            unionId: null | number | string;
+            /** Format: int32 */
+            version: number | string;
+            currentStep: null | components["schemas"]["StepTypeRef"];
+            nextStep: null | components["schemas"]["StepTypeRef"];
+            steps: components["schemas"]["FormationStepView"][];
+        };
+        GetCoverageTrendDay: {
+            /** Format: date */
+            date: string;
+            frozen: boolean;
+            rows: components["schemas"]["GetCoverageTrendPoint"][];
+            total: components["schemas"]["GetCoverageTrendPoint"];
+        };
+        GetCoverageTrendPoint: {
+            key: string;
+            name: string;
+            /** Format: int64 */
+            activeMembers: number | string;
+            /** Format: int64 */
+            surveyedWorkers: number | string;
+            /** Format: double */
+            joinRate: null | number | string;
+            /** Format: int64 */
+            enterprises100Plus: null | number | string;
+            /** Format: int64 */
+            withUnion: null | number | string;
+            /** Format: double */
+            unionRate: null | number | string;
+        };
+        GetCoverageTrendResponse: {
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            by: string;
+            /** Format: double */
+            target: number | string;
+            days: components["schemas"]["GetCoverageTrendDay"][];
+        };
+        GetEnterpriseOptionsResponse: {
+            ownershipTypes: components["schemas"]["CodeName"][];
+            unionStatuses: components["schemas"]["CodeName"][];
+            keyFlags: components["schemas"]["CodeName"][];
+            townships: components["schemas"]["CodeName"][];
+            departments: components["schemas"]["CodeName"][];
+            workerGroups: components["schemas"]["CodeName"][];
         };
         GetMembershipCardCard: {
             memberNumber: string;
@@ -4843,6 +6717,54 @@ export interface components {
         };
         /** Format: binary */
         IFormFile: string;
+        ImportEnterprisesResponse: {
+            dryRun: boolean;
+            applied: boolean;
+            /** Format: int32 */
+            created: number | string;
+            /** Format: int32 */
+            updated: number | string;
+            /** Format: int32 */
+            unchanged: number | string;
+            /** Format: int32 */
+            failed: number | string;
+            rows: components["schemas"]["ImportEnterprisesRowResult"][];
+        };
+        ImportEnterprisesRowResult: {
+            /** Format: int32 */
+            row: number | string;
+            creditCode: null | string;
+            name: null | string;
+            result: string;
+            errors: null | {
+                [key: string]: string[];
+            };
+        };
+        ImportGroupSurveysResponse: {
+            /** Format: date */
+            periodStart: string;
+            dryRun: boolean;
+            saved: boolean;
+            /** Format: int32 */
+            created: number | string;
+            /** Format: int32 */
+            updated: number | string;
+            /** Format: int32 */
+            unchanged: number | string;
+            /** Format: int32 */
+            failed: number | string;
+            rows: components["schemas"]["ImportGroupSurveysRowResult"][];
+        };
+        ImportGroupSurveysRowResult: {
+            /** Format: int32 */
+            row: number | string;
+            township: null | string;
+            group: null | string;
+            result: string;
+            errors: null | {
+                [key: string]: string[];
+            };
+        };
         ImportStationsResponse: {
             dryRun: boolean;
             /** Format: int32 */
@@ -4883,6 +6805,18 @@ export interface components {
             /** Format: int32 */
             unread: number | string;
         };
+        KeyCategoryFigures: {
+            category: string;
+            name: string;
+            /** Format: int64 */
+            enterprises: number | string;
+            /** Format: int64 */
+            withUnion: number | string;
+            /** Format: double */
+            unionRate: null | number | string;
+            /** Format: double */
+            gapToTarget: null | number | string;
+        };
         ListApplicationsPage: {
             items: components["schemas"]["ApplicationView"][];
             /** Format: int32 */
@@ -4891,6 +6825,69 @@ export interface components {
             pageSize: number | string;
             /** Format: int64 */
             total: number | string;
+        };
+        ListEnterprisesItem: {
+            /** Format: int64 */
+            id: number | string;
+            name: string;
+            creditCode: null | string;
+            townshipCode: null | string;
+            townshipName: null | string;
+            departmentCode: null | string;
+            departmentName: null | string;
+            inIndustrialPark: boolean;
+            /** Format: int32 */
+            staffCount: number | string;
+            keyFlags: string[];
+            unionStatus: string;
+            unionStatusName: string;
+            /** Format: int64 */
+            unionId: null | number | string;
+            contactName: null | string;
+            contactPhoneMasked: null | string;
+            liaison: null | string;
+            currentStepCode: null | string;
+            currentStepName: null | string;
+            /** Format: date */
+            plannedOn: null | string;
+            /** Format: date */
+            unionEstablishedOn: null | string;
+            /** Format: int32 */
+            version: number | string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        ListEnterprisesPage: {
+            items: components["schemas"]["ListEnterprisesItem"][];
+            /** Format: int32 */
+            pageNumber: number | string;
+            /** Format: int32 */
+            pageSize: number | string;
+            /** Format: int64 */
+            total: number | string;
+        };
+        ListGroupSurveysResponse: {
+            rows: components["schemas"]["ListGroupSurveysRow"][];
+        };
+        ListGroupSurveysRow: {
+            /** Format: date */
+            periodStart: string;
+            township: string;
+            townshipName: string;
+            group: string;
+            groupName: string;
+            departments: string[];
+            /** Format: int32 */
+            workers: number | string;
+            /** Format: int32 */
+            units: number | string;
+            /** Format: int32 */
+            unitsWithUnion: number | string;
+            coverageMode: null | string;
+            coverageModeName: null | string;
+            note: null | string;
+            /** Format: date-time */
+            updatedAt: string;
         };
         ListNotificationsItem: {
             /** Format: int64 */
@@ -4944,11 +6941,45 @@ export interface components {
             detail?: null | string;
             instance?: null | string;
         };
+        PutGroupSurveysRequest: {
+            periodStart: null | string;
+            rows: null | components["schemas"]["SurveyRowInput"][];
+        };
+        PutGroupSurveysResponse: {
+            /** Format: date */
+            periodStart: string;
+            /** Format: int32 */
+            created: number | string;
+            /** Format: int32 */
+            updated: number | string;
+            /** Format: int32 */
+            unchanged: number | string;
+            rows: components["schemas"]["PutGroupSurveysRowResult"][];
+        };
+        PutGroupSurveysRowResult: {
+            township: string;
+            group: string;
+            result: string;
+        };
         ReceivingUnion: {
             /** Format: int64 */
             id: number | string;
             name: string;
             rule: string;
+        };
+        RecordFormationStepRequest: {
+            stepType: null | string;
+            /** Format: date */
+            servedOn: null | string;
+            /** Format: date */
+            answeredOn: null | string;
+            /** Format: date */
+            deadline: null | string;
+            /** Format: int64 */
+            responsibleStaffId: null | number | string;
+            note: null | string;
+            /** Format: int32 */
+            version: null | number | string;
         };
         RecordSubscriptionsGrant: {
             templateId: string;
@@ -4967,6 +6998,12 @@ export interface components {
             reasonCode: null | string;
             note: null | string;
         };
+        ReportRow: {
+            key: string;
+            name: string;
+            workers: components["schemas"]["WorkerFigures"];
+            enterprises: null | components["schemas"]["EnterpriseFigures"];
+        };
         RetryNotificationResponse: {
             /** Format: int64 */
             id: number | string;
@@ -4975,6 +7012,10 @@ export interface components {
         RevealApplicationResponse: {
             idNumber: string;
             phone: string;
+        };
+        RevealEnterpriseContactResponse: {
+            contactName: null | string;
+            contactPhone: null | string;
         };
         StaffAccountView: {
             /** Format: int64 */
@@ -5009,6 +7050,11 @@ export interface components {
             role: string;
             /** Format: int64 */
             unionId: number | string;
+        };
+        StaffRef: {
+            /** Format: int64 */
+            id: number | string;
+            displayName: string;
         };
         StationInput: {
             code: null | string;
@@ -5060,11 +7106,58 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
         };
+        StepTypeInput: {
+            code: null | string;
+            name: null | string;
+            active: null | boolean;
+            isFinal: null | boolean;
+            marksForming: null | boolean;
+        };
+        StepTypeRef: {
+            code: string;
+            name: string;
+        };
+        StepTypesResponse: {
+            types: components["schemas"]["StepTypeView"][];
+        };
+        StepTypeView: {
+            code: string;
+            name: string;
+            /** Format: int32 */
+            sortOrder: number | string;
+            isFinal: boolean;
+            active: boolean;
+            marksForming: boolean;
+            inUse: boolean;
+        };
         /** Format: binary */
         Stream: string;
+        SurveyRowInput: {
+            township: null | string;
+            group: null | string;
+            /** Format: int32 */
+            workers: null | number | string;
+            /** Format: int32 */
+            units: null | number | string;
+            /** Format: int32 */
+            unitsWithUnion: null | number | string;
+            coverageMode?: null | string;
+            note?: null | string;
+        };
         TransferApplicationRequest: {
             /** Format: int64 */
             unionId: null | number | string;
+            note: null | string;
+        };
+        UpdateFormationStepRequest: {
+            /** Format: date */
+            servedOn: null | string;
+            /** Format: date */
+            answeredOn: null | string;
+            /** Format: date */
+            deadline: null | string;
+            /** Format: int64 */
+            responsibleStaffId: null | number | string;
             note: null | string;
         };
         VerifyCardRequest: {
@@ -5085,6 +7178,103 @@ export interface components {
             /** Format: date-time */
             expiresAt: string;
             user: components["schemas"]["WorkerSummary"];
+        };
+        WeeklyBulletin: {
+            /** Format: date */
+            weekEnding: string;
+            /** Format: date */
+            weekStart: string;
+            /** Format: date */
+            previousWeekEnding: string;
+            previousAvailable: boolean;
+            frozen: boolean;
+            /** Format: double */
+            target: number | string;
+            activeMembers: components["schemas"]["WeeklyBulletinCount"];
+            joinRate: components["schemas"]["WeeklyBulletinRate"];
+            unionRate: components["schemas"]["WeeklyBulletinRate"];
+            /** Format: double */
+            gapToTarget: null | number | string;
+            /** Format: int64 */
+            approvedInWeek: number | string;
+            /** Format: int64 */
+            submittedInWeek: number | string;
+            /** Format: int64 */
+            openApplications: number | string;
+            townships: components["schemas"]["WeeklyBulletinLaggard"][];
+            groups: components["schemas"]["WeeklyBulletinLaggard"][];
+            title: string;
+            summary: string;
+        };
+        WeeklyBulletinCount: {
+            /** Format: int64 */
+            current: number | string;
+            /** Format: int64 */
+            previous: null | number | string;
+            /** Format: int64 */
+            change: null | number | string;
+        };
+        WeeklyBulletinLaggard: {
+            key: string;
+            name: string;
+            /** Format: int64 */
+            surveyedWorkers: number | string;
+            /** Format: int64 */
+            activeMembers: number | string;
+            /** Format: double */
+            joinRate: number | string;
+            /** Format: double */
+            gapToTarget: number | string;
+        };
+        WeeklyBulletinRate: {
+            /** Format: double */
+            current: null | number | string;
+            /** Format: double */
+            previous: null | number | string;
+            /** Format: double */
+            change: null | number | string;
+        };
+        WorkerFigures: {
+            /** Format: int64 */
+            surveyedWorkers: number | string;
+            /** Format: int64 */
+            surveyedUnits: number | string;
+            /** Format: int64 */
+            surveyedUnitsWithUnion: number | string;
+            /** Format: double */
+            unitsUnionRate: null | number | string;
+            /** Format: int64 */
+            activeMembers: number | string;
+            /** Format: double */
+            joinRate: null | number | string;
+            /** Format: double */
+            gapToTarget: null | number | string;
+            denominator: string;
+            /** Format: int64 */
+            openApplications: number | string;
+            /** Format: int64 */
+            approvedTotal: number | string;
+            /** Format: int64 */
+            rejectedTotal: number | string;
+            /** Format: int64 */
+            withdrawnTotal: number | string;
+            /** Format: int64 */
+            submittedInPeriod: number | string;
+            /** Format: int64 */
+            approvedInPeriod: number | string;
+            /** Format: int64 */
+            rejectedInPeriod: number | string;
+            /** Format: int64 */
+            withdrawnInPeriod: number | string;
+            /** Format: int32 */
+            decisionDaysMedian: null | number | string;
+            /** Format: int32 */
+            decisionDaysP90: null | number | string;
+        };
+        WorkerGroupCount: {
+            code: string;
+            /** Format: int32 */
+            headcount: number | string;
         };
         WorkerSummary: {
             /** Format: int64 */
