@@ -13,8 +13,8 @@
 # coverage generates its data set once (scripts/bench/coverage.sql, several minutes; the data ends with D0, the day
 # before the China date of generation, kept in bench_coverage_meta), then on every run: takes the data back to the end
 # of D0 (scripts/bench/coverage-reset.sql), runs `coverage-rebuild --date D0`, takes 10,000 decisions on D0+1 with
-# their members and journal rows (scripts/bench/coverage-decisions.sql), runs `coverage-refresh --date D0+1`, and prints
-# both timings, their ratio, the data set and the table sizes.
+# their members and journal rows (scripts/bench/coverage-decisions.sql), runs `coverage-refresh --date D0+1`, prints
+# both timings, their ratio, the data set and the table sizes, and checks both days' figures against the source tables.
 # Settings: BENCH_SECONDS (12, per scenario), BENCH_CONNECTIONS (32), BENCH_RELOAD=1 reloads the stations (nearby) or
 # drops and regenerates the database (coverage), BENCH_STATE_DIR (.local/bench) for the build and the logs.
 set -euo pipefail
@@ -186,6 +186,43 @@ bench_coverage() {
     FROM information_schema.TABLES
     WHERE TABLE_SCHEMA = DATABASE() AND (DATA_LENGTH + INDEX_LENGTH >= 4194304 OR TABLE_NAME LIKE 'coverage\\_%')
     ORDER BY DATA_LENGTH + INDEX_LENGTH DESC"
+
+  # The figures must say what the source tables say: D0 as generated, D0+1 after the decisions.
+  local figures f0 f1 day_decisions
+  figures="$(mysql_root -N "$db" -e "
+    SELECT d.day, COALESCE(SUM(g.active_members), 0), COALESCE(SUM(g.open_applications), 0), COALESCE(SUM(g.approved_total), 0),
+           COALESCE(SUM(g.rejected_total), 0), COALESCE(SUM(g.withdrawn_total), 0),
+           COALESCE(SUM(g.approved_in_day), 0) + COALESCE(SUM(g.rejected_in_day), 0)
+    FROM (SELECT '$d0' AS day UNION ALL SELECT '$d1') d LEFT JOIN coverage_group_daily g ON g.day = d.day
+    GROUP BY d.day ORDER BY d.day")"
+  f0="$(sed -n 1p <<<"$figures" | cut -f2-)"
+  f1="$(sed -n 2p <<<"$figures" | cut -f2-)"
+  day_decisions="$(mysql_root -N "$db" -e "SELECT COALESCE(SUM(decisions), 0) FROM coverage_decision_days WHERE day = '$d1'")"
+  local -a got0 got1 want0 want1
+  read -r -a got0 <<<"$f0"
+  read -r -a got1 <<<"$f1"
+  want0=("$members" "$submitted" "$approved" "$rejected" "$withdrawn")
+  want1=("$((members + decided_approved))" "$((submitted - decisions))" "$((approved + decided_approved))"
+    "$((rejected + decided_rejected))" "$withdrawn" "$decisions")
+  got1[5]="${got1[5]}/$day_decisions"
+  want1[5]="$decisions/$decisions"
+  local labels=("active members" "open applications" "approved (stock)" "rejected (stock)" "withdrawn (stock)"
+    "decided in the day / by days")
+  local i mismatches=0 mark0 mark1
+  echo
+  echo "figures against the source tables"
+  printf "%-30s %14s %14s %20s %20s\n" "" "$d0" "expected" "$d1" "expected"
+  for i in 0 1 2 3 4 5; do
+    mark0=""; mark1=""
+    if [ "$i" -lt 5 ] && [ "${got0[$i]:-}" != "${want0[$i]}" ]; then mark0=" *"; mismatches=$((mismatches + 1)); fi
+    if [ "${got1[$i]:-}" != "${want1[$i]}" ]; then mark1=" *"; mismatches=$((mismatches + 1)); fi
+    printf "%-30s %14s %14s %20s %20s\n" "${labels[$i]}" "$([ "$i" -lt 5 ] && echo "${got0[$i]:-}$mark0")" \
+      "$([ "$i" -lt 5 ] && echo "${want0[$i]}")" "${got1[$i]:-}$mark1" "${want1[$i]}"
+  done
+  if [ "$mismatches" -gt 0 ]; then
+    log "FAILED: $mismatches figures (marked *) differ from the source tables"
+    return 1
+  fi
 }
 
 if [ "$scenario" = "coverage" ]; then
