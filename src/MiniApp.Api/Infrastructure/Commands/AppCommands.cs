@@ -6,7 +6,7 @@ namespace MiniApp.Api.Infrastructure.Commands;
 
 /// <summary>
 /// One-shot commands of the executable, for scripts and deploy steps:
-/// `migrate` applies the migrations and exits; `seed-demo` applies them and loads the demo data (local runs only);
+/// `migrate` applies the migrations and exits; `seed-demo` applies them, loads the demo data (local runs only) and computes today's figures;
 /// `coverage-rebuild --date D` and `coverage-refresh --date D` compute one day's figures (see <see cref="CoverageCommands"/>).
 /// </summary>
 public static class AppCommands
@@ -23,6 +23,11 @@ public static class AppCommands
             case "seed-demo":
                 app.Services.GetRequiredService<DatabaseMigrator>().Migrate();
                 await ActivatorUtilities.CreateInstance<DemoData>(app.Services).LoadAsync();
+                // Today's figures at once, so the reports answer before the hourly refresh first runs.
+                await using (var scope = app.Services.CreateAsyncScope())
+                {
+                    await scope.ServiceProvider.GetRequiredService<CoverageRefreshJob>().RunAsync(CancellationToken.None);
+                }
                 return true;
             case CoverageCommands.Rebuild or CoverageCommands.Refresh:
                 try
