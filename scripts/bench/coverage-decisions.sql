@@ -1,8 +1,8 @@
 -- 10,000 decisions on the day after @d0 (set by the caller), taken as the review screens take them, in one transaction:
 -- the oldest open applications, four in five approved and one in five rejected, one every 0.359 s from midnight
 -- (China time). Each approval creates the member (joined that day, numbered XP + year + id) and each decision writes
--- its journal rows: -1 submitted, +1 approved or rejected with decision_days (whole days from submission to
--- decision), and +1 member for an approval. Run coverage-reset.sql first: the day must start with no decisions.
+-- its journal rows: -1 submitted, +1 approved or rejected with decision_days (China calendar days from
+-- submission to decision, as the application counts them), and +1 member for an approval. Run coverage-reset.sql first: the day must start with no decisions.
 
 SET @d1 = @d0 + INTERVAL 1 DAY;
 SET @d1_start = TIMESTAMP(@d1) - INTERVAL 8 HOUR;   -- midnight in China, as UTC
@@ -36,7 +36,7 @@ SET m.member_number = CONCAT('XP', YEAR(m.joined_on), LPAD(m.id, 7, '0'));
 
 INSERT INTO coverage_deltas (day, township_code, worker_group_code, measure, delta, decision_days, application_id, occurred_at)
 SELECT @d1, a.residence_township, a.worker_group_code, CASE k.seq WHEN 1 THEN 'submitted' WHEN 2 THEN d.outcome ELSE 'member' END,
-       IF(k.seq = 1, -1, 1), IF(k.seq = 2, TIMESTAMPDIFF(DAY, a.submitted_at, d.decided_at), NULL), a.id, d.decided_at
+       IF(k.seq = 1, -1, 1), IF(k.seq = 2, DATEDIFF(d.decided_at + INTERVAL 8 HOUR, a.submitted_at + INTERVAL 8 HOUR), NULL), a.id, d.decided_at
 FROM bench_decisions d JOIN applications a ON a.id = d.application_id CROSS JOIN seq_1_to_3 k
 WHERE k.seq < 3 OR d.outcome = 'approved'
 ORDER BY d.rn, k.seq;
