@@ -92,6 +92,7 @@ cat <<EOF
 
  Demo staff (local only):  xp-admin / demo-Passw0rd     county admin, 新平县总工会
                            xp-guishan / demo-Passw0rd   reviewer, 桂山街道总工会
+                           xp-transport / demo-Passw0rd department user, 县交通运输局
  Demo station QR scene:    s=XP0001 (桂山街道司机之家)
 
  Try a worker login:
@@ -100,7 +101,9 @@ cat <<EOF
    curl -s localhost:$api_port/api/me -H "Authorization: Bearer \$token"
    curl -s -X POST localhost:$api_port/api/auth/login -H 'Content-Type: application/json' -d "{\"code\":\"\$code\"}"   # used code: 400
  Staff login:
-   curl -s -X POST localhost:$api_port/api/staff/auth/login -H 'Content-Type: application/json' -d '{"username":"xp-admin","password":"demo-Passw0rd"}'
+   staff=\$(curl -s -X POST localhost:$api_port/api/staff/auth/login -H 'Content-Type: application/json' -d '{"username":"xp-admin","password":"demo-Passw0rd"}' | sed 's/.*"token":"\\([^"]*\\)".*/\\1/')
+   curl -s "localhost:$api_port/api/staff/enterprises?minStaff=100" -H "Authorization: Bearer \$staff"
+   curl -s "localhost:$api_port/api/staff/reports/coverage?by=township" -H "Authorization: Bearer \$staff"
 
  Ctrl-C stops the API and the sandbox; scripts/dev.sh stop also stops MariaDB and Redis.
 ================================================================================

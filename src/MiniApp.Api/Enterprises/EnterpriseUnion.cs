@@ -6,7 +6,8 @@ namespace MiniApp.Api.Enterprises;
 /// <summary>
 /// Creates an enterprise's own union and links it, inside the caller's transaction: an enterprise_union under the
 /// 园区 federation when the enterprise is in the industrial park, else under the 乡镇/街道 federation of its township.
-/// From then on applications naming the enterprise route to it (the first routing rule). Idempotent: an enterprise
+/// From then on applications naming the enterprise route to it (the first routing rule); the reason it had none is
+/// cleared. Idempotent: an enterprise
 /// that already has a union keeps it. Returns the union's id.
 /// </summary>
 public static class EnterpriseUnion
@@ -36,7 +37,8 @@ public static class EnterpriseUnion
         var unionId = enterprise.UnionId ?? await CreateAsync(connection, transaction, enterprise, now, cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition("""
             UPDATE enterprises SET union_id = @unionId, union_status = 'established',
-                union_established_on = COALESCE(union_established_on, @establishedOn), version = version + 1, updated_at = @now
+                union_established_on = COALESCE(union_established_on, @establishedOn), no_union_reason = NULL,
+                version = version + 1, updated_at = @now
             WHERE id = @enterpriseId
             """, new { unionId, establishedOn = establishedOn.ToDateTime(TimeOnly.MinValue), now, enterpriseId }, transaction,
             cancellationToken: cancellationToken));

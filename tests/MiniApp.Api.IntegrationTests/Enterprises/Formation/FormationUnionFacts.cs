@@ -36,6 +36,8 @@ public sealed class FormationUnionFacts(ApiFixture api)
     {
         using var admin = await api.AdminClientAsync();
         var enterpriseId = await api.InsertAsync(new TestEnterprises.Spec(Township: township, InIndustrialPark: inPark));
+        await api.ScalarAsync<int>("UPDATE enterprises SET no_union_reason = '职工人数不稳定' WHERE id = @enterpriseId; SELECT 1",
+            new { enterpriseId });
         var answeredOn = FormationKit.Today.AddDays(-3);
 
         var done = await admin.AdvanceToAsync(enterpriseId, "established", answeredOn);
@@ -48,6 +50,7 @@ public sealed class FormationUnionFacts(ApiFixture api)
         Assert.Equal(parentId, await api.ScalarAsync<long>("SELECT parent_id FROM organizations WHERE id = @unionId", new { unionId }));
         Assert.Equal(answeredOn.ToDateTime(TimeOnly.MinValue),
             await api.ScalarAsync<DateTime>("SELECT union_established_on FROM enterprises WHERE id = @enterpriseId", new { enterpriseId }));
+        Assert.Null(await api.ScalarAsync<string?>("SELECT no_union_reason FROM enterprises WHERE id = @enterpriseId", new { enterpriseId }));
     }
 
     [Fact]
