@@ -1,3 +1,4 @@
+using MiniApp.Api.Infrastructure.Validation;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using MiniApp.Api.Infrastructure;
@@ -20,7 +21,7 @@ public static class CreateEnterprise
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var (scope, problem) = await EnterpriseScope.LoadAsync(connection, principal, cancellationToken);
         if (scope is null) return problem!;
-        var errors = new EnterpriseErrors();
+        var errors = new FieldErrors();
         var draft = EnterpriseRules.Check(request, currentPhoneMasked: null, ChinaTime.Today(clock), errors);
         if (draft is null) return Problems.Validation(errors.ToDictionary());
         (await EnterpriseReferences.LoadAsync(connection, cancellationToken)).Check(draft, errors);

@@ -1,3 +1,5 @@
+using MiniApp.Api.Infrastructure.Spreadsheets;
+using MiniApp.Api.Infrastructure.Validation;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using MiniApp.Api.ReferenceData;
@@ -29,7 +31,7 @@ public static partial class EnterpriseImportCells
     private static readonly string[] No = ["否", "×", "N", "NO", "0", "FALSE", "-", "/", "无"];
 
     /// <summary>Status is null when the cell is empty (an update then keeps the stored status).</summary>
-    public static EnterpriseInput Parse(EnterpriseImportFile.Row row, EnterpriseReferences references, EnterpriseErrors errors)
+    public static EnterpriseInput Parse(SheetRow row, EnterpriseReferences references, FieldErrors errors)
     {
         var township = row["township"] is { } t ? Township(t, references.Townships) ?? Fail(errors, "townshipCode", $"找不到乡镇（街道）“{t}”") : null;
         var department = row["department"] is { } d ? Department(d, references.Departments) ?? Fail(errors, "departmentCode", $"找不到责任部门“{d}”") : null;
@@ -67,7 +69,7 @@ public static partial class EnterpriseImportCells
         return departments.FirstOrDefault(c => c.Code == value || c.Name == value || c.Name == "县" + value || c.Name == value.Replace("新平县", "县"))?.Code;
     }
 
-    public static bool Flag(string? text, string field, EnterpriseErrors errors)
+    public static bool Flag(string? text, string field, FieldErrors errors)
     {
         if (text is null) return false;
         var value = text.Trim().ToUpperInvariant();
@@ -76,7 +78,7 @@ public static partial class EnterpriseImportCells
         return false;
     }
 
-    public static int? Count(string? text, string field, string label, EnterpriseErrors errors)
+    public static int? Count(string? text, string field, string label, FieldErrors errors)
     {
         if (text is null) return null;
         var value = text.Trim().TrimEnd('人').Replace(",", "").Replace("，", "").Trim();
@@ -86,7 +88,7 @@ public static partial class EnterpriseImportCells
     }
 
     /// <summary>A month alone (2019年9月, 2019-09) is its last day when endOfMonth, else its first.</summary>
-    public static DateOnly? Date(string? text, string field, string label, bool endOfMonth, EnterpriseErrors errors)
+    public static DateOnly? Date(string? text, string field, string label, bool endOfMonth, FieldErrors errors)
     {
         if (text is null) return null;
         var value = text.Trim();
@@ -116,7 +118,7 @@ public static partial class EnterpriseImportCells
         return aliases.TryGetValue(value, out var code) ? code : null;
     }
 
-    private static string? Fail(EnterpriseErrors errors, string field, string message)
+    private static string? Fail(FieldErrors errors, string field, string message)
     {
         errors.Add(field, message);
         return null;

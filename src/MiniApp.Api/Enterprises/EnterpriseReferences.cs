@@ -1,3 +1,4 @@
+using MiniApp.Api.Infrastructure.Validation;
 using System.Data.Common;
 using Dapper;
 using MiniApp.Api.ReferenceData;
@@ -22,7 +23,7 @@ public sealed record EnterpriseReferences(CodeList Townships, CodeList Departmen
             new CodeList(await results.ReadAsync<CodeName>()));
     }
 
-    public void Check(EnterpriseDraft draft, EnterpriseErrors errors)
+    public void Check(EnterpriseDraft draft, FieldErrors errors)
     {
         if (!Townships.IsKnown(draft.TownshipCode)) errors.Add("townshipCode", "请选择新平县的乡镇（街道）");
         if (draft.DepartmentCode is not null && !Departments.IsKnown(draft.DepartmentCode)) errors.Add("departmentCode", "责任部门不在部门名单中");

@@ -9,7 +9,7 @@ public static class EnterpriseRules
     private static readonly DateOnly Earliest = new(1949, 10, 1);
 
     /// <summary>currentPhoneMasked is the stored masked contact phone (null on create): sent back unchanged, it keeps the number.</summary>
-    public static EnterpriseDraft? Check(EnterpriseInput input, string? currentPhoneMasked, DateOnly today, EnterpriseErrors errors)
+    public static EnterpriseDraft? Check(EnterpriseInput input, string? currentPhoneMasked, DateOnly today, FieldErrors errors)
     {
         var before = errors.Count;
         var name = Text(input.Name, "name", "企业名称", 200, errors, required: true)!;
@@ -69,7 +69,7 @@ public static class EnterpriseRules
     }
 
     /// <summary>A write must leave the enterprise in the caller's scope; the message goes on the field that decides it.</summary>
-    public static void CheckScope(EnterpriseScope scope, EnterpriseDraft draft, EnterpriseErrors errors)
+    public static void CheckScope(EnterpriseScope scope, EnterpriseDraft draft, FieldErrors errors)
     {
         if (scope.Covers(draft.TownshipCode, draft.InIndustrialPark, draft.DepartmentCode)) return;
         if (scope.TownshipCode is not null) errors.Add("townshipCode", "只能登记本乡镇（街道）的企业");
@@ -81,7 +81,7 @@ public static class EnterpriseRules
     /// An established enterprise's union hangs under its township's (or the park's) federation: the place that decides
     /// it stays, and the status never goes back. Returns the message for the status, if refused.
     /// </summary>
-    public static string? CheckChange(EnterpriseRow before, EnterpriseDraft after, EnterpriseErrors errors)
+    public static string? CheckChange(EnterpriseRow before, EnterpriseDraft after, FieldErrors errors)
     {
         if (before.UnionStatus != EnterpriseCatalog.Established) return null;
         if (before.TownshipCode != after.TownshipCode) errors.Add("townshipCode", "企业已建会，工会隶属所在乡镇（街道）总工会，不能再修改所在乡镇（街道）");
@@ -89,7 +89,7 @@ public static class EnterpriseRules
         return after.UnionStatus == EnterpriseCatalog.Established ? null : "该企业已建会，工会已成立，不能改回未建会或筹建中";
     }
 
-    private static (bool Changed, string? Phone) Phone(string? input, string? currentMasked, EnterpriseErrors errors)
+    private static (bool Changed, string? Phone) Phone(string? input, string? currentMasked, FieldErrors errors)
     {
         if (input is null) return (false, null);
         var value = input.Trim();
@@ -108,7 +108,7 @@ public static class EnterpriseRules
         return (true, normalized);
     }
 
-    private static IReadOnlyList<WorkerGroupCount>? WorkerGroups(IReadOnlyList<WorkerGroupCount>? groups, EnterpriseErrors errors)
+    private static IReadOnlyList<WorkerGroupCount>? WorkerGroups(IReadOnlyList<WorkerGroupCount>? groups, FieldErrors errors)
     {
         if (groups is null) return null;
         var result = new List<WorkerGroupCount>();
@@ -123,14 +123,14 @@ public static class EnterpriseRules
         return result;
     }
 
-    private static int Count(int? value, string field, string label, EnterpriseErrors errors)
+    private static int Count(int? value, string field, string label, FieldErrors errors)
     {
         if (value is null) return 0;
         if (value is < 0 or > MaxCount) errors.Add(field, $"{label}须为0至{MaxCount}之间的整数");
         return Math.Clamp(value.Value, 0, MaxCount);
     }
 
-    private static string? Text(string? value, string field, string label, int maxLength, EnterpriseErrors errors, bool required = false)
+    private static string? Text(string? value, string field, string label, int maxLength, FieldErrors errors, bool required = false)
     {
         var trimmed = Blank(value);
         if (trimmed is null)

@@ -56,7 +56,7 @@ public static class ImportEnterprises
         var references = await EnterpriseReferences.LoadAsync(connection, cancellationToken, transaction);
         var parsed = sheet.Rows.Select(row =>
         {
-            var errors = new EnterpriseErrors();
+            var errors = new FieldErrors();
             var input = EnterpriseImportCells.Parse(row, references, errors);
             var code = UnifiedSocialCreditCode.TryNormalize(input.CreditCode, out var normalized, out _) ? normalized : null;
             return (row.Number, Input: input, Code: code, Errors: errors);

@@ -1,3 +1,4 @@
+using MiniApp.Api.Infrastructure.Validation;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using MiniApp.Api.Infrastructure;
@@ -26,7 +27,7 @@ public static class UpdateEnterprise
         {
             var before = await EnterpriseReads.InScopeAsync(connection, transaction, scope, id, cancellationToken);
             if (before is null) return EnterpriseProblems.NotFound();
-            var errors = new EnterpriseErrors();
+            var errors = new FieldErrors();
             if (request.Version is null) errors.Add("version", "请带上读取时的版本号（version）");
             var draft = EnterpriseRules.Check(request, before.ContactPhoneMasked, ChinaTime.Today(clock), errors);
             if (draft is null || errors.Count > 0) return Problems.Validation(errors.ToDictionary());

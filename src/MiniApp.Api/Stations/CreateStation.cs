@@ -1,3 +1,4 @@
+using MiniApp.Api.Infrastructure.Validation;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using MiniApp.Api.Infrastructure.Audit;
@@ -16,7 +17,7 @@ public static class CreateStation
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var (staff, problem) = await StationAccess.EditorAsync(connection, principal, cancellationToken);
         if (staff is null) return problem!;
-        var errors = new StationErrors();
+        var errors = new FieldErrors();
         var draft = StationRules.Check(request, existingCode: null, errors);
         if (draft is null) return Problems.Validation(errors.ToDictionary());
         var unionId = draft.OwningUnionId ?? staff.UnionId;

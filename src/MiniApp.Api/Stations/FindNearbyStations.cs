@@ -1,3 +1,4 @@
+using MiniApp.Api.Infrastructure.Validation;
 using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -37,7 +38,7 @@ public static class FindNearbyStations
         TimeProvider clock, CancellationToken cancellationToken)
     {
         var snapshot = await index.GetAsync(cancellationToken);
-        var errors = new StationErrors();
+        var errors = new FieldErrors();
         var lat = Number(query.Lat, "lat", "纬度", errors);
         var lng = Number(query.Lng, "lng", "经度", errors);
         if (lat is { } la && !ChinaBounds.ContainsLatitude(la)) errors.Add("lat", "位置不在中国境内：纬度应在3至54之间（GCJ-02坐标）");
@@ -63,7 +64,7 @@ public static class FindNearbyStations
         return new NearbyJson(hits, minuteOfWeek);
     }
 
-    private static double? Number(string? text, string field, string label, StationErrors errors)
+    private static double? Number(string? text, string field, string label, FieldErrors errors)
     {
         if (string.IsNullOrWhiteSpace(text))
         {

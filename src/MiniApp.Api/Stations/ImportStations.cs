@@ -1,3 +1,4 @@
+using MiniApp.Api.Infrastructure.Validation;
 using System.Security.Claims;
 using Dapper;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -60,7 +61,7 @@ public static class ImportStations
         var catalog = await facilities.GetAsync(cancellationToken);
         var parsed = sheet.Rows.Select(row =>
         {
-            var errors = new StationErrors();
+            var errors = new FieldErrors();
             return (row.Number, Cells: StationImportCells.Parse(row, catalog, errors), Errors: errors);
         }).ToList();
         var codes = parsed.Select(p => p.Cells.Input.Code?.Trim().ToUpperInvariant()).OfType<string>().Where(c => c.Length > 0).Distinct().ToArray();
@@ -74,7 +75,7 @@ public static class ImportStations
 
         var results = new List<RowResult>();
         var plans = new List<Plan>();
-        var drafts = new List<(int Row, StationDraft Draft, long UnionId, string? Status, StationRow? Before, StationErrors Errors)>();
+        var drafts = new List<(int Row, StationDraft Draft, long UnionId, string? Status, StationRow? Before, FieldErrors Errors)>();
         var firstRowOfCode = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         foreach (var (number, cells, errors) in parsed)
         {
@@ -165,6 +166,6 @@ public static class ImportStations
         return true;
     }
 
-    private static RowResult Failed(int row, string? code, StationErrors errors) => new(row, string.IsNullOrEmpty(code) ? null : code, "failed",
+    private static RowResult Failed(int row, string? code, FieldErrors errors) => new(row, string.IsNullOrEmpty(code) ? null : code, "failed",
         errors.ToDictionary().ToDictionary(e => StationImportColumns.HeaderFor(e.Key), e => e.Value));
 }

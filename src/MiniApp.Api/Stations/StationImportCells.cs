@@ -1,3 +1,4 @@
+using MiniApp.Api.Infrastructure.Validation;
 using System.Globalization;
 using MiniApp.Api.ReferenceData;
 
@@ -23,7 +24,7 @@ public static class StationImportCells
         ["停用"] = "suspended", ["关闭"] = "closed", ["已关闭"] = "closed", ["撤销"] = "closed",
     };
 
-    public static Parsed Parse(StationImportFile.Row row, CodeList facilities, StationErrors errors)
+    public static Parsed Parse(StationImportFile.Row row, CodeList facilities, FieldErrors errors)
     {
         var type = row["type"] is { } t ? CodeOrName(t, StationCatalog.Types, TypeNames) ?? t : null;
         var latitude = Coordinate(row["latitude"], "latitude", "纬度", errors);
@@ -54,7 +55,7 @@ public static class StationImportCells
         return new Parsed(input, status, row["owningUnion"]);
     }
 
-    private static decimal? Coordinate(string? text, string field, string label, StationErrors errors)
+    private static decimal? Coordinate(string? text, string field, string label, FieldErrors errors)
     {
         if (text is null) return null;
         if (decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value)) return value;

@@ -1,3 +1,4 @@
+using MiniApp.Api.Infrastructure.Validation;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 
@@ -31,7 +32,7 @@ public static partial class StationRules
 {
     public const int MaxPhotos = 6;
 
-    public static StationDraft? Check(StationInput input, string? existingCode, StationErrors errors)
+    public static StationDraft? Check(StationInput input, string? existingCode, FieldErrors errors)
     {
         var before = errors.Count;
         var code = (existingCode ?? input.Code)?.Trim().ToUpperInvariant() ?? "";
@@ -66,7 +67,7 @@ public static partial class StationRules
             facilities.Distinct(StringComparer.Ordinal).ToArray(), hours!, phone, input.OwningUnionId, photos.Distinct().ToArray());
     }
 
-    private static string Required(string? value, string field, string label, int maxLength, StationErrors errors)
+    private static string Required(string? value, string field, string label, int maxLength, FieldErrors errors)
     {
         var trimmed = value?.Trim() ?? "";
         if (trimmed.Length == 0) errors.Add(field, $"请填写{label}");
@@ -82,23 +83,4 @@ public static partial class StationRules
 
     [GeneratedRegex(@"^[0-9+\-() ]{3,32}$")]
     private static partial Regex PhonePattern();
-}
-
-/// <summary>Messages per field, in the order found; one field may collect several.</summary>
-public sealed class StationErrors
-{
-    private readonly Dictionary<string, List<string>> _errors = new(StringComparer.Ordinal);
-
-    public int Count { get; private set; }
-
-    public void Add(string field, string message)
-    {
-        if (!_errors.TryGetValue(field, out var messages)) _errors[field] = messages = [];
-        if (!messages.Contains(message)) messages.Add(message);
-        Count++;
-    }
-
-    public bool Has(string field) => _errors.ContainsKey(field);
-
-    public Dictionary<string, string[]> ToDictionary() => _errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal);
 }

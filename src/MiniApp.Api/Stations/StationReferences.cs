@@ -1,3 +1,4 @@
+using MiniApp.Api.Infrastructure.Validation;
 using System.Data.Common;
 using Dapper;
 using MiniApp.Api.Infrastructure.Auth;
@@ -37,7 +38,7 @@ public sealed class StationReferences
     }
 
     /// <summary>Checks the draft whose owning union is unionId (the default already applied).</summary>
-    public void Check(StationDraft draft, long unionId, StaffContext staff, StationErrors errors)
+    public void Check(StationDraft draft, long unionId, StaffContext staff, FieldErrors errors)
     {
         if (!_regions.Contains(draft.RegionCode)) errors.Add("regionCode", "区划代码不存在");
         if (!_unionPaths.TryGetValue(unionId, out var path) || !staff.Covers(path))

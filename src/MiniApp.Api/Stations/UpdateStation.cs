@@ -1,3 +1,4 @@
+using MiniApp.Api.Infrastructure.Validation;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using MiniApp.Api.Infrastructure.Audit;
@@ -22,7 +23,7 @@ public static class UpdateStation
             var version = await StationWrites.NextVersionAsync(connection, transaction, cancellationToken);
             var existing = await StationAccess.InScopeAsync(connection, transaction, staff, id, cancellationToken);
             if (existing is null) return StationProblems.NotFound();
-            var errors = new StationErrors();
+            var errors = new FieldErrors();
             var draft = StationRules.Check(request, existing.Code, errors);
             if (draft is null) return Problems.Validation(errors.ToDictionary());
             var unionId = draft.OwningUnionId ?? existing.OwningUnionId;

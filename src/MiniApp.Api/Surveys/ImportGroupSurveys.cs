@@ -1,3 +1,4 @@
+using MiniApp.Api.Infrastructure.Spreadsheets;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using MiniApp.Api.Coverage.Reports;
@@ -50,7 +51,7 @@ public static class ImportGroupSurveys
         if (sheet.Rows.Count > MaxRows) return Problems.Validation("file", $"一次最多导入{MaxRows}行");
 
         var reference = await CoverageReference.LoadAsync(connection, cancellationToken);
-        var checkedRows = new List<(SurveyImportFile.Row Row, SurveyRecord? Record, Dictionary<string, List<string>> Errors)>();
+        var checkedRows = new List<(SheetRow Row, SurveyRecord? Record, Dictionary<string, List<string>> Errors)>();
         var firstRow = new Dictionary<(string, string), int>();
         foreach (var row in sheet.Rows)
         {
@@ -82,7 +83,7 @@ public static class ImportGroupSurveys
     }
 
     // A cell that is not a whole number gets its own message; the rules then see 0, so they do not add "请填写" to it.
-    private static int? Count(SurveyImportFile.Row row, string field, Dictionary<string, List<string>> errors)
+    private static int? Count(SheetRow row, string field, Dictionary<string, List<string>> errors)
     {
         if (SurveyImportFile.TryCount(row[field], out var value)) return value;
         SurveyRules.Add(errors, field, $"{SurveyImportColumns.HeaderFor(field)}须为整数");

@@ -1,3 +1,5 @@
+using MiniApp.Api.Infrastructure.Spreadsheets;
+using MiniApp.Api.Infrastructure.Validation;
 using MiniApp.Api.Enterprises;
 using MiniApp.Api.ReferenceData;
 
@@ -40,7 +42,7 @@ public sealed class EnterpriseImportCellsFacts
     [InlineData("43646", false, "2019-06-30")]
     public void Date_ReadsTheWaysPeopleWriteThem(string text, bool endOfMonth, string expected)
     {
-        var errors = new EnterpriseErrors();
+        var errors = new FieldErrors();
 
         var date = EnterpriseImportCells.Date(text, "plannedOn", "计划建会时间", endOfMonth, errors);
 
@@ -55,7 +57,7 @@ public sealed class EnterpriseImportCellsFacts
     [InlineData("19-6-30")]
     public void Date_RefusesWhatItCannotRead(string text)
     {
-        var errors = new EnterpriseErrors();
+        var errors = new FieldErrors();
 
         Assert.Null(EnterpriseImportCells.Date(text, "plannedOn", "计划建会时间", true, errors));
         Assert.Contains("计划建会时间", errors.ToDictionary()["plannedOn"][0]);
@@ -67,7 +69,7 @@ public sealed class EnterpriseImportCellsFacts
     [InlineData("230人", 230)]
     [InlineData(" 88 ", 88)]
     public void Count_ReadsPlainAndDecoratedNumbers(string text, int expected) =>
-        Assert.Equal(expected, EnterpriseImportCells.Count(text, "staffCount", "职工人数", new EnterpriseErrors()));
+        Assert.Equal(expected, EnterpriseImportCells.Count(text, "staffCount", "职工人数", new FieldErrors()));
 
     [Theory]
     [InlineData("很多")]
@@ -75,7 +77,7 @@ public sealed class EnterpriseImportCellsFacts
     [InlineData("12.5")]
     public void Count_RefusesWhatIsNotACount(string text)
     {
-        var errors = new EnterpriseErrors();
+        var errors = new FieldErrors();
 
         Assert.Null(EnterpriseImportCells.Count(text, "staffCount", "职工人数", errors));
         Assert.True(errors.Has("staffCount"));
@@ -90,7 +92,7 @@ public sealed class EnterpriseImportCellsFacts
     [InlineData("无", false)]
     public void Flag_ReadsYesAndNo(string? text, bool expected)
     {
-        var errors = new EnterpriseErrors();
+        var errors = new FieldErrors();
 
         Assert.Equal(expected, EnterpriseImportCells.Flag(text, "inIndustrialPark", errors));
         Assert.Equal(0, errors.Count);
@@ -99,13 +101,13 @@ public sealed class EnterpriseImportCellsFacts
     [Fact]
     public void Parse_MapsNamesToCodes_AndAnEmptyStatusStaysEmpty()
     {
-        var row = new EnterpriseImportFile.Row(5, new Dictionary<string, string>
+        var row = new SheetRow(5, new Dictionary<string, string>
         {
             ["township"] = "扬武镇", ["name"] = "扬武矿业有限公司", ["creditCode"] = "91530427MA6K00000X", ["ownershipType"] = "民营",
             ["department"] = "交通运输局", ["keyTopPrivate"] = "是", ["keyYuxiIndustrial"] = "否", ["unionStatus"] = "", ["staffCount"] = "150人",
         });
         var references = new EnterpriseReferences(Townships, Departments, new CodeList(("truck_driver", "货车司机")));
-        var errors = new EnterpriseErrors();
+        var errors = new FieldErrors();
 
         var input = EnterpriseImportCells.Parse(row, references, errors);
 
@@ -125,8 +127,8 @@ public sealed class EnterpriseImportCellsFacts
     [InlineData("forming", "forming")]
     public void Parse_ReadsTheUnionStatus(string text, string status)
     {
-        var row = new EnterpriseImportFile.Row(2, new Dictionary<string, string> { ["unionStatus"] = text });
-        var input = EnterpriseImportCells.Parse(row, new EnterpriseReferences(Townships, Departments, new CodeList()), new EnterpriseErrors());
+        var row = new SheetRow(2, new Dictionary<string, string> { ["unionStatus"] = text });
+        var input = EnterpriseImportCells.Parse(row, new EnterpriseReferences(Townships, Departments, new CodeList()), new FieldErrors());
 
         Assert.Equal(status, input.UnionStatus);
     }

@@ -1,3 +1,4 @@
+using MiniApp.Api.Infrastructure.Validation;
 using MiniApp.Api.Enterprises;
 
 namespace MiniApp.Api.Tests.Enterprises;
@@ -24,7 +25,7 @@ public sealed class EnterpriseRulesFacts
     [Fact]
     public void Check_NormalisesAndDefaults()
     {
-        var errors = new EnterpriseErrors();
+        var errors = new FieldErrors();
 
         var draft = EnterpriseRules.Check(Input(ValidCode().ToLowerInvariant()) with { Address = "  示例路1号 ", KeyFlags = ["npc_cppcc"] }, null, Today, errors);
 
@@ -39,7 +40,7 @@ public sealed class EnterpriseRulesFacts
     [Fact]
     public void Check_RefusesCountsAboveTheStaffCount_AndAFutureEstablishedDate()
     {
-        var errors = new EnterpriseErrors();
+        var errors = new FieldErrors();
 
         var draft = EnterpriseRules.Check(Input(ValidCode()) with
         {
@@ -57,7 +58,7 @@ public sealed class EnterpriseRulesFacts
     [InlineData("+86 139-1234-5678", "138****5678", true)]
     public void Check_ContactPhone_KeepsClearsOrReplaces(string? sent, string stored, bool changed)
     {
-        var errors = new EnterpriseErrors();
+        var errors = new FieldErrors();
 
         var draft = EnterpriseRules.Check(Input(ValidCode()) with { ContactPhone = sent }, stored, Today, errors);
 
@@ -71,7 +72,7 @@ public sealed class EnterpriseRulesFacts
     [InlineData("12345")]
     public void Check_ContactPhone_RefusesAnotherMaskOrABadNumber(string sent)
     {
-        var errors = new EnterpriseErrors();
+        var errors = new FieldErrors();
 
         Assert.Null(EnterpriseRules.Check(Input(ValidCode()) with { ContactPhone = sent }, "138****5678", Today, errors));
         Assert.DoesNotContain(sent, errors.ToDictionary()["contactPhone"][0]);

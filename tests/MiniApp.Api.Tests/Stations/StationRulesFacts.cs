@@ -1,3 +1,4 @@
+using MiniApp.Api.Infrastructure.Validation;
 using MiniApp.Api.Stations;
 
 namespace MiniApp.Api.Tests.Stations;
@@ -10,7 +11,7 @@ public sealed class StationRulesFacts
     [Fact]
     public void Check_Normalises_CodeUpperCase_CoordinatesToSixDecimals_DuplicatesOnce()
     {
-        var errors = new StationErrors();
+        var errors = new FieldErrors();
 
         var draft = StationRules.Check(Valid(), existingCode: null, errors);
 
@@ -47,7 +48,7 @@ public sealed class StationRulesFacts
             "photoUrls" => input with { PhotoUrls = [value] },
             _ => input,
         };
-        var errors = new StationErrors();
+        var errors = new FieldErrors();
 
         Assert.Null(StationRules.Check(input, existingCode: null, errors));
         Assert.Equal([field], errors.ToDictionary().Keys);
@@ -56,9 +57,9 @@ public sealed class StationRulesFacts
     [Fact]
     public void Check_OnUpdate_KeepsTheCode_AndRefusesAnotherOne()
     {
-        var errors = new StationErrors();
+        var errors = new FieldErrors();
 
-        Assert.NotNull(StationRules.Check(Valid() with { Code = null }, "XP-0101", new StationErrors()));
+        Assert.NotNull(StationRules.Check(Valid() with { Code = null }, "XP-0101", new FieldErrors()));
         Assert.Null(StationRules.Check(Valid() with { Code = "XP9" }, "XP-0101", errors));
         Assert.True(errors.Has("code"));
     }

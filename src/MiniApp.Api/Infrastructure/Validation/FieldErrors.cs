@@ -1,7 +1,7 @@
-namespace MiniApp.Api.Enterprises;
+namespace MiniApp.Api.Infrastructure.Validation;
 
-/// <summary>Messages per field (JSON field names), in the order found; one field may collect several.</summary>
-public sealed class EnterpriseErrors
+/// <summary>Messages per field (as the JSON body or the import column names it), in the order found; one field may collect several.</summary>
+public sealed class FieldErrors
 {
     private readonly Dictionary<string, List<string>> _errors = new(StringComparer.Ordinal);
 
