@@ -1,13 +1,18 @@
 using System.Globalization;
 using System.Text.Json;
+using MiniApp.Api.Infrastructure;
 using MySqlConnector;
 
 namespace MiniApp.Api.Coverage;
 
 /// <summary>
-/// One-shot commands for benchmarks and repairs. coverage-rebuild --date D: computes D in full from the source tables and
-/// freezes it. coverage-refresh --date D: computes D incrementally (D−1 must be frozen) and leaves it open. Each prints one
-/// JSON line to stdout: {"day","mode","deltasRead","rowsRead","elapsedMs"}. A frozen day is refused, never rewritten.
+/// One-shot commands for benchmarks and repairs. coverage-rebuild --date D: computes a past day D in full from the source
+/// tables and freezes it; today and later are refused (not over yet), and so is a day before the journal started. Its
+/// enterprise figures are the day's own rows (of its last refresh), else the previous day's carried forward, else, when
+/// neither has any, the register as it stands now (logged as a warning). coverage-refresh --date D: computes D
+/// incrementally (D−1 must be frozen) and leaves it open; a future day is refused; the register is read for today and
+/// yesterday, an older day keeps or carries its enterprise rows as the rebuild does. Each prints one JSON line to stdout:
+/// {"day","mode","deltasRead","rowsRead","elapsedMs","enterprises"}. A frozen day is refused, never rewritten.
 /// </summary>
 public static class CoverageCommands
 {
@@ -21,6 +26,10 @@ public static class CoverageCommands
     {
         var day = DateOption(options);
         var rebuild = command == Rebuild;
+        var today = ChinaTime.Today(services.GetRequiredService<TimeProvider>());
+        Refuse(rebuild, day, today);
+        // The register keeps no history: it stands for today and, just after midnight, for yesterday.
+        var readRegister = !rebuild && day >= today.AddDays(-1);
         await using var scope = services.CreateAsyncScope();
         var dataSource = scope.ServiceProvider.GetRequiredService<MySqlDataSource>();
         var days = scope.ServiceProvider.GetRequiredService<CoverageDays>();
@@ -28,9 +37,24 @@ public static class CoverageCommands
         await using var held = await CoverageLock.TryAcquireAsync(connection, LockWait, cancellationToken)
             ?? throw new InvalidOperationException("Another run is computing coverage figures; try again later.");
         var result = await days.ComputeAsync(connection, day, rebuild ? CoverageMode.Full : CoverageMode.Incremental, freeze: rebuild,
-            cancellationToken);
+            readRegister, cancellationToken);
         if (result.AlreadyFrozen) throw new InvalidOperationException($"{day:yyyy-MM-dd} is frozen; its figures are never rewritten.");
+        if (!readRegister && result.Enterprises == CoverageEnterpriseSource.Register)
+        {
+            services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(CoverageCommands)).LogWarning(
+                "{Day} and the day before had no enterprise figures: the day's were taken from the register as it stands now",
+                day.ToString("yyyy-MM-dd"));
+        }
         await output.WriteLineAsync(Line(result));
+    }
+
+    /// <summary>A rebuild freezes the day, so the day must be over; a refresh of a day that has not begun has nothing to count.</summary>
+    public static void Refuse(bool rebuild, DateOnly day, DateOnly today)
+    {
+        if (rebuild && day >= today)
+            throw new InvalidOperationException($"{day:yyyy-MM-dd} is not over (today is {today:yyyy-MM-dd}, China time): only a past day can be rebuilt and frozen; use {Refresh} for today.");
+        if (!rebuild && day > today)
+            throw new InvalidOperationException($"{day:yyyy-MM-dd} has not begun (today is {today:yyyy-MM-dd}, China time): there is nothing to refresh yet.");
     }
 
     public static string Line(CoverageDayResult result) => JsonSerializer.Serialize(new
@@ -40,6 +64,7 @@ public static class CoverageCommands
         deltasRead = result.DeltasRead,
         rowsRead = result.RowsRead,
         elapsedMs = (long)Math.Round(result.Elapsed.TotalMilliseconds),
+        enterprises = result.EnterprisesName,
     });
 
     /// <summary>--date YYYY-MM-DD or --date=YYYY-MM-DD anywhere among the options (other options, such as --contentRoot, may come first).</summary>

@@ -6,8 +6,10 @@ namespace MiniApp.Api.Coverage;
 
 /// <summary>
 /// Computes one day's figures and replaces the day's rows in one transaction, optionally freezing the day. A frozen day is
-/// never rewritten: the coverage_days row is locked and checked first, and every delete and insert is guarded in SQL too.
-/// Callers hold <see cref="CoverageLock"/> on the connection so two nodes do not compute at once.
+/// never rewritten: the coverage_days row is locked and checked first, and every update, delete and insert is guarded in
+/// SQL too. Freezing first marks the journal rows the day takes in (<see cref="GroupFiguresSql.Mark"/>) and then counts
+/// exactly those, in the same transaction. Callers hold <see cref="CoverageLock"/> on the connection so two nodes do not
+/// compute at once.
 /// </summary>
 public sealed class CoverageDays(TimeProvider clock)
 {
@@ -16,10 +18,9 @@ public sealed class CoverageDays(TimeProvider clock)
 
     private const string StateSql = "SELECT day, frozen FROM coverage_days WHERE day IN (@Day, @Previous) FOR UPDATE";
 
-    internal const string DeleteSql = $"""
+    internal const string DeleteGroupSql = $"""
         DELETE FROM coverage_group_daily WHERE day = @Day AND {GroupFiguresSql.NotFrozen};
         DELETE FROM coverage_decision_days WHERE day = @Day AND {GroupFiguresSql.NotFrozen};
-        DELETE FROM coverage_enterprise_daily WHERE day = @Day AND {GroupFiguresSql.NotFrozen};
         """;
 
     private const string RecordSql = """
@@ -28,9 +29,14 @@ public sealed class CoverageDays(TimeProvider clock)
         WHERE day = @Day AND frozen = 0
         """;
 
-    /// <summary>mode null: incremental when the previous day is frozen, else full. Incremental needs the previous day frozen.</summary>
+    /// <summary>
+    /// mode null: incremental when the previous day is frozen, else full. Incremental needs the previous day frozen; full
+    /// needs the day on or after the journal's start. readRegister: the enterprise figures from the register as it stands
+    /// (right for today and, just after midnight, yesterday); otherwise the day keeps its own enterprise rows, or carries
+    /// the previous day's forward, and reads the register only when neither has any.
+    /// </summary>
     public async Task<CoverageDayResult> ComputeAsync(MySqlConnection connection, DateOnly day, CoverageMode? mode, bool freeze,
-        CancellationToken cancellationToken)
+        bool readRegister, CancellationToken cancellationToken)
     {
         var started = clock.GetTimestamp();
         var now = clock.GetUtcNow().UtcDateTime;
@@ -46,6 +52,15 @@ public sealed class CoverageDays(TimeProvider clock)
         var chosen = mode ?? (previousFrozen ? CoverageMode.Incremental : CoverageMode.Full);
         if (chosen == CoverageMode.Incremental && !previousFrozen)
             throw new InvalidOperationException($"An incremental refresh of {day:yyyy-MM-dd} needs {day.AddDays(-1):yyyy-MM-dd} frozen.");
+        var full = chosen == CoverageMode.Full;
+        if (full)
+        {
+            var firstFullDay = await CoverageJournalStart.FirstFullDayAsync(connection, transaction, cancellationToken);
+            if (day < firstFullDay)
+                throw new InvalidOperationException($"The journal started on {firstFullDay:yyyy-MM-dd}: {day:yyyy-MM-dd} cannot be computed in full " +
+                    "(the source tables hold today's stocks, and the journal cannot take them back that far). Days before it are computed " +
+                    "only from a frozen day before them.");
+        }
         if (!state.ContainsKey(day))
         {
             await connection.ExecuteAsync(new CommandDefinition("""
@@ -53,24 +68,51 @@ public sealed class CoverageDays(TimeProvider clock)
                 """, new { parameters.Day, Mode = Name(chosen), Now = now }, transaction, cancellationToken: cancellationToken));
         }
 
-        var full = chosen == CoverageMode.Full;
         var timeout = full ? FullTimeoutSeconds : IncrementalTimeoutSeconds;
+        Task<int> ExecuteAsync(string sql) =>
+            connection.ExecuteAsync(new CommandDefinition(sql, parameters, transaction, timeout, cancellationToken: cancellationToken));
+
+        if (freeze) await ExecuteAsync(GroupFiguresSql.Mark);
         var (deltasRead, rowsRead) = await connection.QuerySingleAsync<(long, long)>(new CommandDefinition(
-            full ? GroupFiguresSql.FullReads : GroupFiguresSql.IncrementalReads, parameters, transaction, timeout, cancellationToken: cancellationToken));
-        await connection.ExecuteAsync(new CommandDefinition(DeleteSql, parameters, transaction, timeout, cancellationToken: cancellationToken));
-        var written = await connection.ExecuteAsync(new CommandDefinition(full ? GroupFiguresSql.Full : GroupFiguresSql.Incremental,
-            parameters, transaction, timeout, cancellationToken: cancellationToken));
-        written += await connection.ExecuteAsync(new CommandDefinition(GroupFiguresSql.DecisionDays, parameters, transaction, timeout,
+            full ? GroupFiguresSql.FullReads : GroupFiguresSql.IncrementalReads(freeze), parameters, transaction, timeout,
             cancellationToken: cancellationToken));
-        written += await connection.ExecuteAsync(new CommandDefinition(EnterpriseFiguresSql.Insert, parameters, transaction, timeout,
-            cancellationToken: cancellationToken));
+        await ExecuteAsync(DeleteGroupSql);
+        var written = await ExecuteAsync(full ? GroupFiguresSql.Full(freeze) : GroupFiguresSql.Incremental(freeze));
+        written += await ExecuteAsync(GroupFiguresSql.DecisionDays(freeze));
+
+        var source = await EnterpriseSourceAsync(connection, transaction, parameters, readRegister, cancellationToken);
+        if (source == CoverageEnterpriseSource.Register)
+        {
+            rowsRead += await connection.ExecuteScalarAsync<long>(new CommandDefinition(EnterpriseFiguresSql.RegisterRows, parameters,
+                transaction, timeout, cancellationToken: cancellationToken));
+            await ExecuteAsync(EnterpriseFiguresSql.Delete);
+            written += await ExecuteAsync(EnterpriseFiguresSql.Insert);
+        }
+        else if (source == CoverageEnterpriseSource.Carried)
+        {
+            await ExecuteAsync(EnterpriseFiguresSql.Delete);
+            var carried = await ExecuteAsync(EnterpriseFiguresSql.CarryForward);
+            rowsRead += carried;
+            written += carried;
+        }
+
         var recorded = await connection.ExecuteAsync(new CommandDefinition(RecordSql, new
         {
             parameters.Day, Mode = Name(chosen), DeltasRead = (int)deltasRead, RowsRead = (int)rowsRead, Now = now, Freeze = freeze,
         }, transaction, cancellationToken: cancellationToken));
         if (recorded != 1) throw new InvalidOperationException($"coverage_days {day:yyyy-MM-dd} changed while it was computed.");
         await transaction.CommitAsync(cancellationToken);
-        return new CoverageDayResult(day, chosen, (int)deltasRead, (int)rowsRead, written, freeze, clock.GetElapsedTime(started));
+        return new CoverageDayResult(day, chosen, (int)deltasRead, (int)rowsRead, written, freeze, clock.GetElapsedTime(started),
+            Enterprises: source);
+    }
+
+    private static async Task<CoverageEnterpriseSource> EnterpriseSourceAsync(MySqlConnection connection, MySqlTransaction transaction,
+        object parameters, bool readRegister, CancellationToken cancellationToken)
+    {
+        if (readRegister) return CoverageEnterpriseSource.Register;
+        var (dayRows, previousRows) = await connection.QuerySingleAsync<(bool, bool)>(new CommandDefinition(EnterpriseFiguresSql.Existing,
+            parameters, transaction, cancellationToken: cancellationToken));
+        return dayRows ? CoverageEnterpriseSource.Kept : previousRows ? CoverageEnterpriseSource.Carried : CoverageEnterpriseSource.Register;
     }
 
     public static string Name(CoverageMode mode) => mode == CoverageMode.Full ? "full" : "incremental";

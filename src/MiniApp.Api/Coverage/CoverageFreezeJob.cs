@@ -7,7 +7,11 @@ namespace MiniApp.Api.Coverage;
 /// <summary>
 /// Hangfire job, nightly: computes the days not yet frozen up to yesterday and freezes them, one day after another, so
 /// each builds on the one before (incremental when the previous day is frozen, else full). Missed nights are caught up,
-/// at most <see cref="CatchUpDays"/> of them; an older gap is left to the coverage-rebuild command.
+/// at most <see cref="CatchUpDays"/> of them; an older gap is left to the coverage-rebuild command. With no frozen day to
+/// build on, it starts no earlier than the journal's first day (a full computation reaches no further back).
+/// Yesterday's enterprise figures come from the register, which just after midnight still stands as it did at the end of
+/// yesterday; an older day caught up keeps the enterprise rows of its last hourly refresh, or carries the previous
+/// frozen day's forward.
 /// </summary>
 public sealed class CoverageFreezeJob(MySqlDataSource dataSource, CoverageDays days, TimeProvider clock, ILogger<CoverageFreezeJob> logger)
 {
@@ -34,22 +38,29 @@ public sealed class CoverageFreezeJob(MySqlDataSource dataSource, CoverageDays d
             "SELECT MAX(day) FROM coverage_days WHERE frozen = 1 AND day BETWEEN @From AND @Yesterday",
             new { From = yesterday.AddDays(-CatchUpDays).ToDateTime(TimeOnly.MinValue), Yesterday = yesterday.ToDateTime(TimeOnly.MinValue) },
             cancellationToken: cancellationToken));
+        var firstFullDay = await CoverageJournalStart.FirstFullDayAsync(connection, null, cancellationToken);
         var results = new List<CoverageDayResult>();
-        foreach (var day in DaysToFreeze(lastFrozen is { } last ? DateOnly.FromDateTime(last) : null, yesterday))
+        foreach (var day in DaysToFreeze(lastFrozen is { } last ? DateOnly.FromDateTime(last) : null, yesterday, firstFullDay))
         {
-            var result = await days.ComputeAsync(connection, day, mode: null, freeze: true, cancellationToken);
+            var result = await days.ComputeAsync(connection, day, mode: null, freeze: true, readRegister: day == yesterday, cancellationToken);
             results.Add(result);
-            logger.LogInformation("Coverage figures of {Day} frozen ({Mode}): {DeltasRead} journal rows and {RowsRead} other rows read, {RowsWritten} written in {ElapsedMs} ms",
-                day.ToString("yyyy-MM-dd"), result.ModeName, result.DeltasRead, result.RowsRead, result.RowsWritten, (long)result.Elapsed.TotalMilliseconds);
+            logger.LogInformation("Coverage figures of {Day} frozen ({Mode}, enterprises {Enterprises}): {DeltasRead} journal rows and {RowsRead} other rows read, {RowsWritten} written in {ElapsedMs} ms",
+                day.ToString("yyyy-MM-dd"), result.ModeName, result.EnterprisesName, result.DeltasRead, result.RowsRead, result.RowsWritten,
+                (long)result.Elapsed.TotalMilliseconds);
         }
         Results = results;
         return results.Sum(r => r.RowsWritten);
     }
 
-    /// <summary>The days after the last frozen one up to yesterday; only yesterday when none is frozen in the window.</summary>
-    public static IReadOnlyList<DateOnly> DaysToFreeze(DateOnly? lastFrozen, DateOnly yesterday)
+    /// <summary>
+    /// The days after the last frozen one up to yesterday; when none is frozen in the window, only yesterday, and nothing
+    /// while yesterday is before the journal's first day (it could only be computed in full).
+    /// </summary>
+    public static IReadOnlyList<DateOnly> DaysToFreeze(DateOnly? lastFrozen, DateOnly yesterday, DateOnly firstFullDay)
     {
-        var start = lastFrozen is { } last && last >= yesterday.AddDays(-CatchUpDays) ? last.AddDays(1) : yesterday;
+        var start = lastFrozen is { } last && last >= yesterday.AddDays(-CatchUpDays)
+            ? last.AddDays(1)
+            : yesterday >= firstFullDay ? yesterday : yesterday.AddDays(1);
         var list = new List<DateOnly>();
         for (var day = start; day <= yesterday; day = day.AddDays(1)) list.Add(day);
         return list;

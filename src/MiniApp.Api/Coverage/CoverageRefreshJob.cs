@@ -4,8 +4,9 @@ using MySqlConnector;
 namespace MiniApp.Api.Coverage;
 
 /// <summary>
-/// Hangfire job, hourly: recomputes today's figures from yesterday's frozen figures and today's changes (in full from the
-/// source tables while yesterday is not frozen yet, just after midnight). Today is never frozen by it.
+/// Hangfire job, hourly: recomputes today's figures from yesterday's frozen figures and the journal rows not yet taken in
+/// (in full from the source tables when yesterday is not frozen: the nightly freeze runs before the first refresh after
+/// midnight, so only after a missed freeze). Today is never frozen by it; its enterprise figures are the register's.
 /// </summary>
 public sealed class CoverageRefreshJob(MySqlDataSource dataSource, CoverageDays days, TimeProvider clock, ILogger<CoverageRefreshJob> logger)
 {
@@ -24,7 +25,7 @@ public sealed class CoverageRefreshJob(MySqlDataSource dataSource, CoverageDays 
             logger.LogInformation("Coverage refresh skipped: another run holds the lock");
             return 0;
         }
-        Result = await days.ComputeAsync(connection, today, mode: null, freeze: false, cancellationToken);
+        Result = await days.ComputeAsync(connection, today, mode: null, freeze: false, readRegister: true, cancellationToken);
         logger.LogInformation("Coverage figures of {Day} refreshed ({Mode}): {DeltasRead} journal rows and {RowsRead} other rows read, {RowsWritten} written in {ElapsedMs} ms",
             today.ToString("yyyy-MM-dd"), Result.ModeName, Result.DeltasRead, Result.RowsRead, Result.RowsWritten, (long)Result.Elapsed.TotalMilliseconds);
         return Result.RowsWritten;

@@ -5,10 +5,30 @@ namespace MiniApp.Api.Coverage;
 /// parts with the same columns: sw/su/suw the survey in force, am/oa/apt/rjt/wdt the stocks (active members, open,
 /// approved, rejected, withdrawn applications), si/ai/ri/wi the day's flows. Cells whose every figure is 0 are not written.
 /// Every write is guarded: a frozen day is never rewritten.
+/// <para>
+/// Journal rows are taken in by the day whose figures first count them (coverage_deltas.counted_day): freezing D marks the
+/// rows not yet taken in and dated D or earlier, then adds exactly the marked rows; refreshing an open D adds the unmarked
+/// rows dated D or earlier and marks nothing. A row of an earlier day that commits after that day was frozen is so counted
+/// on the day that takes it in, its flows too, instead of being lost.
+/// </para>
 /// </summary>
 internal static class GroupFiguresSql
 {
     public const string NotFrozen = "NOT EXISTS (SELECT 1 FROM coverage_days f WHERE f.day = @Day AND f.frozen = 1)";
+
+    /// <summary>Marks the rows freezing the day takes in; runs first, in the freezing transaction.</summary>
+    public const string Mark = $"""
+        UPDATE coverage_deltas SET counted_day = @Day WHERE counted_day IS NULL AND day <= @Day AND {NotFrozen}
+        """;
+
+    /// <summary>The journal rows the day takes in: freezing, the rows just marked; refreshing, the unmarked ones up to the day.</summary>
+    public static string TakenIn(bool freeze) => freeze ? "counted_day = @Day" : "counted_day IS NULL AND day <= @Day";
+
+    /// <summary>Rows a later day takes in or has taken in: the day's stocks do not hold them.</summary>
+    private const string TakenInLater = "IF(counted_day IS NULL, day > @Day, counted_day > @Day)";
+
+    /// <summary>The rows a full computation reads: all but those taken in before the day.</summary>
+    private const string NotTakenInBefore = "counted_day IS NULL OR counted_day >= @Day";
 
     private const string Insert = """
         INSERT INTO coverage_group_daily (day, township_code, worker_group_code, surveyed_workers, surveyed_units, surveyed_units_with_union,
@@ -46,16 +66,17 @@ internal static class GroupFiguresSql
             FROM coverage_group_daily WHERE day = @Previous
         """;
 
-    /// <summary>The day's journal: what it moved and what came in.</summary>
-    private const string DayDeltas = """
-            SELECT township_code, worker_group_code, 0 AS sw, 0 AS su, 0 AS suw,
-                SUM(IF(measure = 'member', delta, 0)) AS am, SUM(IF(measure = 'submitted', delta, 0)) AS oa,
-                SUM(IF(measure = 'approved', delta, 0)) AS apt, SUM(IF(measure = 'rejected', delta, 0)) AS rjt,
-                SUM(IF(measure = 'withdrawn', delta, 0)) AS wdt,
-                SUM(IF(measure = 'submitted' AND delta > 0, delta, 0)) AS si, SUM(IF(measure = 'approved' AND delta > 0, delta, 0)) AS ai,
-                SUM(IF(measure = 'rejected' AND delta > 0, delta, 0)) AS ri, SUM(IF(measure = 'withdrawn' AND delta > 0, delta, 0)) AS wi
-            FROM coverage_deltas WHERE day = @Day
-            GROUP BY township_code, worker_group_code
+    /// <summary>The journal the day takes in: what it moved and what came in.</summary>
+    private static string DayDeltas(bool freeze) => $"""
+                SELECT township_code, worker_group_code, 0 AS sw, 0 AS su, 0 AS suw,
+                    SUM(IF(measure = 'member', delta, 0)) AS am, SUM(IF(measure = 'submitted', delta, 0)) AS oa,
+                    SUM(IF(measure = 'approved', delta, 0)) AS apt, SUM(IF(measure = 'rejected', delta, 0)) AS rjt,
+                    SUM(IF(measure = 'withdrawn', delta, 0)) AS wdt,
+                    SUM(IF(measure = 'submitted' AND delta > 0, delta, 0)) AS si, SUM(IF(measure = 'approved' AND delta > 0, delta, 0)) AS ai,
+                    SUM(IF(measure = 'rejected' AND delta > 0, delta, 0)) AS ri, SUM(IF(measure = 'withdrawn' AND delta > 0, delta, 0)) AS wi
+                FROM coverage_deltas WHERE {TakenIn(freeze)}
+                GROUP BY township_code, worker_group_code
+
         """;
 
     /// <summary>The stocks as the source tables hold them now.</summary>
@@ -71,45 +92,52 @@ internal static class GroupFiguresSql
             GROUP BY township_code, worker_group_code
         """;
 
-    /// <summary>Takes back what the journal moved after the day, and adds the day's flows.</summary>
-    private const string LaterDeltasAndDayFlows = """
-            SELECT township_code, worker_group_code, 0 AS sw, 0 AS su, 0 AS suw,
-                -SUM(IF(day > @Day AND measure = 'member', delta, 0)) AS am, -SUM(IF(day > @Day AND measure = 'submitted', delta, 0)) AS oa,
-                -SUM(IF(day > @Day AND measure = 'approved', delta, 0)) AS apt, -SUM(IF(day > @Day AND measure = 'rejected', delta, 0)) AS rjt,
-                -SUM(IF(day > @Day AND measure = 'withdrawn', delta, 0)) AS wdt,
-                SUM(IF(day = @Day AND measure = 'submitted' AND delta > 0, delta, 0)) AS si,
-                SUM(IF(day = @Day AND measure = 'approved' AND delta > 0, delta, 0)) AS ai,
-                SUM(IF(day = @Day AND measure = 'rejected' AND delta > 0, delta, 0)) AS ri,
-                SUM(IF(day = @Day AND measure = 'withdrawn' AND delta > 0, delta, 0)) AS wi
-            FROM coverage_deltas WHERE day >= @Day
-            GROUP BY township_code, worker_group_code
+    /// <summary>Takes back what the journal moved that the day does not hold (rows a later day takes in), and adds the flows of the rows the day takes in.</summary>
+    private static string LaterDeltasAndDayFlows(bool freeze) => $"""
+                SELECT township_code, worker_group_code, 0 AS sw, 0 AS su, 0 AS suw,
+                    -SUM(IF(later AND measure = 'member', delta, 0)) AS am, -SUM(IF(later AND measure = 'submitted', delta, 0)) AS oa,
+                    -SUM(IF(later AND measure = 'approved', delta, 0)) AS apt, -SUM(IF(later AND measure = 'rejected', delta, 0)) AS rjt,
+                    -SUM(IF(later AND measure = 'withdrawn', delta, 0)) AS wdt,
+                    SUM(IF(taken_in AND measure = 'submitted' AND delta > 0, delta, 0)) AS si,
+                    SUM(IF(taken_in AND measure = 'approved' AND delta > 0, delta, 0)) AS ai,
+                    SUM(IF(taken_in AND measure = 'rejected' AND delta > 0, delta, 0)) AS ri,
+                    SUM(IF(taken_in AND measure = 'withdrawn' AND delta > 0, delta, 0)) AS wi
+                FROM (
+                    SELECT township_code, worker_group_code, measure, delta, {TakenInLater} AS later, ({TakenIn(freeze)}) IS TRUE AS taken_in
+                    FROM coverage_deltas WHERE {NotTakenInBefore}
+                ) j
+                GROUP BY township_code, worker_group_code
+
         """;
 
-    /// <summary>Stocks(D) = frozen stocks(D−1) + the day's journal; reads nothing older.</summary>
-    public const string Incremental = Insert + PreviousDayStocks + "    UNION ALL\n" + DayDeltas + "    UNION ALL\n" + SurveysInForce + Close;
+    /// <summary>Stocks(D) = frozen stocks(D−1) + the journal D takes in; reads nothing older.</summary>
+    public static string Incremental(bool freeze) =>
+        Insert + PreviousDayStocks + "    UNION ALL\n" + DayDeltas(freeze) + "    UNION ALL\n" + SurveysInForce + Close;
 
-    /// <summary>Stocks(D) = the source tables now − the journal after D. One statement, so one consistent read.</summary>
-    public const string Full = Insert + SourceStocks + "    UNION ALL\n" + LaterDeltasAndDayFlows + "    UNION ALL\n" + SurveysInForce + Close;
+    /// <summary>Stocks(D) = the source tables now − the journal D does not hold. One statement, so one consistent read.</summary>
+    public static string Full(bool freeze) =>
+        Insert + SourceStocks + "    UNION ALL\n" + LaterDeltasAndDayFlows(freeze) + "    UNION ALL\n" + SurveysInForce + Close;
 
-    public const string DecisionDays = $"""
+    public static string DecisionDays(bool freeze) => $"""
         INSERT INTO coverage_decision_days (day, township_code, worker_group_code, days, decisions)
         SELECT @Day, township_code, worker_group_code, decision_days, SUM(delta)
         FROM coverage_deltas
-        WHERE day = @Day AND measure IN ('approved', 'rejected') AND delta > 0 AND decision_days IS NOT NULL AND {NotFrozen}
+        WHERE {TakenIn(freeze)} AND measure IN ('approved', 'rejected') AND delta > 0 AND decision_days IS NOT NULL AND {NotFrozen}
         GROUP BY township_code, worker_group_code, decision_days
         """;
 
     private const string SurveyRows =
         "(SELECT COUNT(DISTINCT township_code, worker_group_code) FROM group_surveys WHERE period_start <= @Day)";
 
-    public const string IncrementalReads = $"""
-        SELECT CAST((SELECT COUNT(*) FROM coverage_deltas WHERE day = @Day) AS SIGNED) AS deltas_read,
-            CAST((SELECT COUNT(*) FROM coverage_group_daily WHERE day = @Previous) + {SurveyRows} + {EnterpriseFiguresSql.RegisterRows} AS SIGNED) AS rows_read
+    /// <summary>Journal rows and other rows the worker figures read (the enterprise figures count theirs apart).</summary>
+    public static string IncrementalReads(bool freeze) => $"""
+        SELECT CAST((SELECT COUNT(*) FROM coverage_deltas WHERE {TakenIn(freeze)}) AS SIGNED) AS deltas_read,
+            CAST((SELECT COUNT(*) FROM coverage_group_daily WHERE day = @Previous) + {SurveyRows} AS SIGNED) AS rows_read
         """;
 
     public const string FullReads = $"""
-        SELECT CAST((SELECT COUNT(*) FROM coverage_deltas WHERE day >= @Day) AS SIGNED) AS deltas_read,
-            CAST((SELECT COUNT(*) FROM applications) + (SELECT COUNT(*) FROM members WHERE status = 'active')
-                + {SurveyRows} + {EnterpriseFiguresSql.RegisterRows} AS SIGNED) AS rows_read
+        SELECT CAST((SELECT COUNT(*) FROM coverage_deltas WHERE {NotTakenInBefore}) AS SIGNED) AS deltas_read,
+            CAST((SELECT COUNT(*) FROM applications) + (SELECT COUNT(*) FROM members WHERE status = 'active') + {SurveyRows} AS SIGNED)
+                AS rows_read
         """;
 }

@@ -33,8 +33,37 @@ public sealed class CoverageCommandsFacts
             TimeSpan.FromMilliseconds(41.6)));
 
         Assert.DoesNotContain('\n', line);
-        Assert.Equal("""{"day":"2026-12-01","mode":"incremental","deltasRead":12,"rowsRead":345,"elapsedMs":42}""", line);
+        Assert.Equal("""{"day":"2026-12-01","mode":"incremental","deltasRead":12,"rowsRead":345,"elapsedMs":42,"enterprises":"register"}""", line);
         Assert.Equal("full", JsonDocument.Parse(CoverageCommands.Line(new CoverageDayResult(new DateOnly(2026, 12, 1), CoverageMode.Full,
             0, 0, 0, true, TimeSpan.Zero))).RootElement.GetProperty("mode").GetString());
+    }
+
+    [Fact]
+    public void Line_SaysWhereTheEnterpriseFiguresCameFrom()
+    {
+        var line = CoverageCommands.Line(new CoverageDayResult(new DateOnly(2026, 12, 1), CoverageMode.Full, 0, 0, 0, true, TimeSpan.Zero,
+            Enterprises: CoverageEnterpriseSource.Carried));
+
+        Assert.Equal("carried", JsonDocument.Parse(line).RootElement.GetProperty("enterprises").GetString());
+    }
+
+    [Theory]
+    [InlineData(CoverageCommands.Rebuild, "2026-12-10")]
+    [InlineData(CoverageCommands.Rebuild, "2026-12-11")]
+    [InlineData(CoverageCommands.Refresh, "2026-12-11")]
+    public void Refuse_ARebuildOfADayNotOver_AndARefreshOfADayNotBegun(string command, string day)
+    {
+        var refused = Assert.Throws<InvalidOperationException>(() =>
+            CoverageCommands.Refuse(command == CoverageCommands.Rebuild, DateOnly.Parse(day), new DateOnly(2026, 12, 10)));
+        Assert.Contains("today is 2026-12-10, China time", refused.Message);
+    }
+
+    [Theory]
+    [InlineData(CoverageCommands.Rebuild, "2026-12-09")]
+    [InlineData(CoverageCommands.Refresh, "2026-12-10")]
+    [InlineData(CoverageCommands.Refresh, "2026-12-01")]
+    public void Refuse_NothingElse(string command, string day)
+    {
+        CoverageCommands.Refuse(command == CoverageCommands.Rebuild, DateOnly.Parse(day), new DateOnly(2026, 12, 10));
     }
 }

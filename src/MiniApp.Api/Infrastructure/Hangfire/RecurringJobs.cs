@@ -23,6 +23,9 @@ public static class RecurringJobs
     public const string CoverageFreeze = "coverage.freeze";
     public const string WeeklyBulletin = "coverage.weekly-bulletin";
 
+    public const string CoverageFreezeCron = "1 0 * * *";
+    public const string CoverageRefreshCron = "5 * * * *";
+
     public static void Register(IRecurringJobManager jobs)
     {
         var china = new RecurringJobOptions { TimeZone = ChinaTime.Zone };
@@ -38,10 +41,11 @@ public static class RecurringJobs
         jobs.AddOrUpdate<FormationDeadlineReminderJob>(FormationDeadlines, job => job.RunAsync(CancellationToken.None), "30 9 * * *", china);
         // Monday 09:00: each department's enterprises that have not moved for a week.
         jobs.AddOrUpdate<DepartmentDigestJob>(DepartmentDigest, job => job.RunAsync(CancellationToken.None), "0 9 * * 1", china);
-        // Every hour: today's figures.
-        jobs.AddOrUpdate<CoverageRefreshJob>(CoverageRefresh, job => job.RunAsync(CancellationToken.None), "5 * * * *", china);
-        // 00:20 each night: yesterday's figures, frozen.
-        jobs.AddOrUpdate<CoverageFreezeJob>(CoverageFreeze, job => job.RunAsync(CancellationToken.None), "20 0 * * *", china);
+        // 00:01 each night: yesterday's figures, frozen, before the first refresh of the day builds on them. A change that
+        // commits after the freeze but is dated yesterday is taken in by today's figures (coverage_deltas.counted_day).
+        jobs.AddOrUpdate<CoverageFreezeJob>(CoverageFreeze, job => job.RunAsync(CancellationToken.None), CoverageFreezeCron, china);
+        // Every hour at :05: today's figures, from yesterday's frozen ones (so incrementally from 00:05 on).
+        jobs.AddOrUpdate<CoverageRefreshJob>(CoverageRefresh, job => job.RunAsync(CancellationToken.None), CoverageRefreshCron, china);
         // Monday 08:00: the weekly 情况通报 to county admins.
         jobs.AddOrUpdate<WeeklyBulletinJob>(WeeklyBulletin, job => job.RunAsync(CancellationToken.None), "0 8 * * 1", china);
     }

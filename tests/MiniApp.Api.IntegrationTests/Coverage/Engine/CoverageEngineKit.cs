@@ -99,17 +99,19 @@ internal sealed class CoverageEngineKit(ApiFixture api) : IAsyncDisposable
             .AssertOkJsonAsync();
     }
 
+    /// <summary>The nightly freeze as scheduled: 00:01 on the given day.</summary>
     public async Task<IReadOnlyList<CoverageDayResult>> FreezeAsync(DateOnly today)
     {
         SetDay(today, 0);
-        _clock.Now = _clock.Now.AddMinutes(20);
+        _clock.Now = _clock.Now.AddMinutes(1);
         var job = await Factory.RunJobAsync<CoverageFreezeJob>(job => job.RunAsync(CancellationToken.None));
         return job.Results;
     }
 
-    public async Task<CoverageDayResult?> RefreshAsync(DateOnly today)
+    public async Task<CoverageDayResult?> RefreshAsync(DateOnly today, int chinaHour = 23, int minute = 0)
     {
-        SetDay(today, 23);
+        SetDay(today, chinaHour);
+        _clock.Now = _clock.Now.AddMinutes(minute);
         var job = await Factory.RunJobAsync<CoverageRefreshJob>(job => job.RunAsync(CancellationToken.None));
         return job.Result;
     }
@@ -121,11 +123,12 @@ internal sealed class CoverageEngineKit(ApiFixture api) : IAsyncDisposable
         return output.ToString();
     }
 
-    public async Task<CoverageDayResult> ComputeAsync(DateOnly day, CoverageMode? mode, bool freeze)
+    public async Task<CoverageDayResult> ComputeAsync(DateOnly day, CoverageMode? mode, bool freeze, bool readRegister = true)
     {
         await using var scope = Factory.Services.CreateAsyncScope();
         await using var connection = await OpenAsync();
-        return await scope.ServiceProvider.GetRequiredService<CoverageDays>().ComputeAsync(connection, day, mode, freeze, CancellationToken.None);
+        return await scope.ServiceProvider.GetRequiredService<CoverageDays>().ComputeAsync(connection, day, mode, freeze, readRegister,
+            CancellationToken.None);
     }
 
     public Task<MySqlConnection> OpenAsync() => api.Database.OpenAsync();
@@ -185,6 +188,28 @@ internal sealed class CoverageEngineKit(ApiFixture api) : IAsyncDisposable
             FROM coverage_enterprise_daily WHERE day = @day ORDER BY township_code, department_code, category
             """, parameters));
         return rows;
+    }
+
+    /// <summary>The enterprise rows of a day, as text, to compare two days' or two computations'.</summary>
+    public async Task<List<string>> EnterpriseRowsAsync(DateOnly day) =>
+        (await WholeDayAsync(day)).Where(row => row.StartsWith("e|", StringComparison.Ordinal)).ToList();
+
+    /// <summary>How many journal rows each day's figures took in (counted_day), for the rows dated the given day.</summary>
+    public async Task<Dictionary<DateOnly, int>> CountedDaysAsync(DateOnly day, string township, string group)
+    {
+        await using var db = await OpenAsync();
+        return (await db.QueryAsync<(DateTime? Counted, int Rows)>("""
+                SELECT counted_day, COUNT(*) FROM coverage_deltas
+                WHERE day = @day AND township_code = @township AND worker_group_code = @group GROUP BY counted_day
+                """, new { day = day.ToDateTime(TimeOnly.MinValue), township, group }))
+            .ToDictionary(r => r.Counted is { } counted ? DateOnly.FromDateTime(counted) : DateOnly.MinValue, r => r.Rows);
+    }
+
+    public async Task<bool> HasDayAsync(DateOnly day)
+    {
+        await using var db = await OpenAsync();
+        return await db.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM coverage_days WHERE day = @day",
+            new { day = day.ToDateTime(TimeOnly.MinValue) }) > 0;
     }
 
     public async Task<(bool Frozen, string Mode, int DeltasRead, int RowsRead, DateTime ComputedAt, DateTime? FrozenAt)> DayStateAsync(DateOnly day)

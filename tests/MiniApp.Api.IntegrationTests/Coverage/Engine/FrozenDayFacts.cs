@@ -55,10 +55,23 @@ public sealed class FrozenDayFacts(ApiFixture api)
 
         await using var db = await kit.OpenAsync();
         var parameters = new { Day = day.ToDateTime(TimeOnly.MinValue), Previous = day.AddDays(-1).ToDateTime(TimeOnly.MinValue) };
-        Assert.Equal(0, await db.ExecuteAsync(CoverageDays.DeleteSql, parameters));
-        Assert.Equal(0, await db.ExecuteAsync(GroupFiguresSql.Full, parameters));
-        Assert.Equal(0, await db.ExecuteAsync(GroupFiguresSql.DecisionDays, parameters));
+        var journalRow = await db.ExecuteScalarAsync<long>("""
+            INSERT INTO coverage_deltas (day, township_code, worker_group_code, measure, delta, occurred_at)
+            VALUES (@Day, '530427201', 'other', 'submitted', 0, UTC_TIMESTAMP(6));
+            SELECT LAST_INSERT_ID();
+            """, parameters);
+        Assert.Equal(0, await db.ExecuteAsync(GroupFiguresSql.Mark, parameters));
+        Assert.Equal(0, await db.ExecuteAsync(CoverageDays.DeleteGroupSql, parameters));
+        Assert.Equal(0, await db.ExecuteAsync(EnterpriseFiguresSql.Delete, parameters));
+        foreach (var freeze in new[] { true, false })
+        {
+            Assert.Equal(0, await db.ExecuteAsync(GroupFiguresSql.Full(freeze), parameters));
+            Assert.Equal(0, await db.ExecuteAsync(GroupFiguresSql.Incremental(freeze), parameters));
+            Assert.Equal(0, await db.ExecuteAsync(GroupFiguresSql.DecisionDays(freeze), parameters));
+        }
         Assert.Equal(0, await db.ExecuteAsync(EnterpriseFiguresSql.Insert, parameters));
+        Assert.Equal(0, await db.ExecuteAsync(EnterpriseFiguresSql.CarryForward, parameters));
+        Assert.Null(await db.ExecuteScalarAsync<DateTime?>("SELECT counted_day FROM coverage_deltas WHERE id = @journalRow", new { journalRow }));
 
         Assert.Equal(figures, await kit.WholeDayAsync(day));
     }

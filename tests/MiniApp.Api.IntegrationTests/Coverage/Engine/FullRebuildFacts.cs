@@ -14,12 +14,12 @@ public sealed class FullRebuildFacts(ApiFixture api)
     public async Task FullRebuild_EqualsTheIncrementalFigures_OfTheSameDay_ThroughTheCommands()
     {
         await using var kit = new CoverageEngineKit(api);
+        var day = new DateOnly(2047, 2, 2);
+        kit.SetDay(day);
         var baseline = JsonDocument.Parse(await kit.CommandAsync(CoverageCommands.Rebuild, "--date", "2047-02-01")).RootElement;
         Assert.Equal(("2047-02-01", "full"), (baseline.GetProperty("day").GetString(), baseline.GetProperty("mode").GetString()));
         Assert.True((await kit.DayStateAsync(new DateOnly(2047, 2, 1))).Frozen);
 
-        var day = new DateOnly(2047, 2, 2);
-        kit.SetDay(day);
         var (_, approved) = await kit.SubmitAsync(Township, Group);
         var (_, rejected) = await kit.SubmitAsync(Township, Group);
         var (worker, withdrawn) = await kit.SubmitAsync(Township, Group);
@@ -35,10 +35,13 @@ public sealed class FullRebuildFacts(ApiFixture api)
         Assert.Equal(await kit.JournalRowsAsync(day), refresh.GetProperty("deltasRead").GetInt32());
         Assert.Equal((await kit.DayStateAsync(day)).RowsRead, refresh.GetProperty("rowsRead").GetInt32());
         Assert.True(refresh.GetProperty("elapsedMs").GetInt64() >= 0);
+        Assert.Equal("register", refresh.GetProperty("enterprises").GetString());
         var incremental = await kit.WholeDayAsync(day);
 
+        // The next day, the day is over and can be rebuilt; it keeps the enterprise figures of its last refresh.
+        kit.SetDay(day.AddDays(1));
         var rebuild = JsonDocument.Parse(await kit.CommandAsync(CoverageCommands.Rebuild, "--date", "2047-02-02")).RootElement;
-        Assert.Equal("full", rebuild.GetProperty("mode").GetString());
+        Assert.Equal(("full", "kept"), (rebuild.GetProperty("mode").GetString(), rebuild.GetProperty("enterprises").GetString()));
         Assert.Equal(incremental, await kit.WholeDayAsync(day));
         Assert.Equal(new GroupFigures(ActiveMembers: 1, ApprovedTotal: 1, RejectedTotal: 1, WithdrawnTotal: 1, SubmittedInDay: 3,
             ApprovedInDay: 1, RejectedInDay: 1, WithdrawnInDay: 1).On(await kit.GroupAsync(new DateOnly(2047, 2, 1), Township, Group)),
@@ -49,5 +52,39 @@ public sealed class FullRebuildFacts(ApiFixture api)
         await Assert.ThrowsAsync<InvalidOperationException>(() => kit.CommandAsync(CoverageCommands.Rebuild, "--date", "2047-02-02"));
         await Assert.ThrowsAsync<InvalidOperationException>(() => kit.CommandAsync(CoverageCommands.Refresh, "--date", "2047-02-05"));
         await Assert.ThrowsAsync<ArgumentException>(() => kit.CommandAsync(CoverageCommands.Refresh, "--date", "02/03/2047"));
+    }
+
+    [Fact]
+    public async Task Rebuild_OfTodayOrLater_AndRefresh_OfAFutureDay_AreRefused_AndWriteNothing()
+    {
+        await using var kit = new CoverageEngineKit(api);
+        var today = new DateOnly(2047, 6, 10);
+        kit.SetDay(today, 23);
+
+        var notOver = await Assert.ThrowsAsync<InvalidOperationException>(() => kit.CommandAsync(CoverageCommands.Rebuild, "--date", "2047-06-10"));
+        Assert.Contains("2047-06-10 is not over", notOver.Message);
+        await Assert.ThrowsAsync<InvalidOperationException>(() => kit.CommandAsync(CoverageCommands.Rebuild, "--date", "2047-06-11"));
+        var future = await Assert.ThrowsAsync<InvalidOperationException>(() => kit.CommandAsync(CoverageCommands.Refresh, "--date", "2047-06-11"));
+        Assert.Contains("2047-06-11 has not begun", future.Message);
+
+        Assert.False(await kit.HasDayAsync(today));
+        Assert.False(await kit.HasDayAsync(today.AddDays(1)));
+    }
+
+    [Fact]
+    public async Task FullComputation_BeforeTheJournalStarted_IsRefused_AndTheFreezeStartsNoEarlier()
+    {
+        await using var kit = new CoverageEngineKit(api);
+        var before = new DateOnly(2020, 1, 6);
+        kit.SetDay(before.AddDays(4));
+
+        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => kit.ComputeAsync(before, CoverageMode.Full, freeze: false));
+        Assert.Contains("The journal started on", refused.Message);
+        await Assert.ThrowsAsync<InvalidOperationException>(() => kit.CommandAsync(CoverageCommands.Rebuild, "--date", "2020-01-06"));
+        // Nothing frozen to build on and yesterday before the journal: the nightly freeze has no day to freeze yet.
+        Assert.Empty(await kit.FreezeAsync(before.AddDays(4)));
+
+        Assert.False(await kit.HasDayAsync(before));
+        Assert.False(await kit.HasDayAsync(before.AddDays(3)));
     }
 }

@@ -30,12 +30,13 @@ public sealed class RefreshReadsFacts(ApiFixture api)
         Assert.Equal(("incremental", 5, before.RowsRead, false), (state.Mode, state.DeltasRead, state.RowsRead, state.Frozen));
         var figures = await kit.WholeDayAsync(Today);
 
-        // A long history before the frozen day: 400 journal rows (netting to nothing, so no other day's figures move).
+        // A long history before the frozen day: 400 journal rows, each taken in by its own day's figures (netting to nothing,
+        // so no other day's figures move).
         await using (var db = await kit.OpenAsync())
         {
             await db.ExecuteAsync("""
-                INSERT INTO coverage_deltas (day, township_code, worker_group_code, measure, delta, occurred_at)
-                VALUES (@Day, '530427201', 'other', 'submitted', @Delta, @At)
+                INSERT INTO coverage_deltas (day, counted_day, township_code, worker_group_code, measure, delta, occurred_at)
+                VALUES (@Day, @Day, '530427201', 'other', 'submitted', @Delta, @At)
                 """, Enumerable.Range(0, 400).Select(i => new
             {
                 Day = Today.AddDays(-3 - i % 20).ToDateTime(TimeOnly.MinValue), Delta = i % 2 == 0 ? 1 : -1, At = DateTime.UtcNow,
@@ -47,6 +48,19 @@ public sealed class RefreshReadsFacts(ApiFixture api)
         Assert.Equal(before.RowsRead, after.RowsRead);
         Assert.Equal(figures, await kit.WholeDayAsync(Today));
         Assert.Equal(1, (await kit.GroupAsync(Today, Township, Group)).ApprovedInDay);
+    }
+
+    [Fact]
+    public async Task FirstRefreshAfterMidnight_BuildsOnTheFreeze_ThatRunsBeforeIt()
+    {
+        await using var kit = new CoverageEngineKit(api);
+        var today = new DateOnly(2043, 9, 12);
+        await kit.FreezeAsync(today.AddDays(-1));
+        Assert.Equal([today.AddDays(-1)], (await kit.FreezeAsync(today)).Select(r => r.Day));  // 00:01
+
+        var result = await kit.RefreshAsync(today, chinaHour: 0, minute: 5);
+
+        Assert.Equal((today, CoverageMode.Incremental, false), (result!.Day, result.Mode, result.Frozen));
     }
 
     [Fact]
