@@ -30,7 +30,16 @@ public static partial class EnterpriseImportCells
     private static readonly string[] Yes = ["是", "√", "✓", "✔", "Y", "YES", "1", "TRUE"];
     private static readonly string[] No = ["否", "×", "N", "NO", "0", "FALSE", "-", "/", "无"];
 
-    /// <summary>Status is null when the cell is empty (an update then keeps the stored status).</summary>
+    /// <summary>The key-flag columns: the row field and the flag code.</summary>
+    public static readonly IReadOnlyList<(string Field, string Code)> KeyFlagColumns =
+    [
+        ("keyNpcCppcc", "npc_cppcc"), ("keyTopPrivate", "top_private"), ("keyTopEntrepreneur", "top_entrepreneur"), ("keyYuxiIndustrial", "yuxi_industrial"),
+    ];
+
+    /// <summary>
+    /// Blank cells read as empty or 0 (what a new enterprise gets); status is null when its cell is empty. For a row that
+    /// updates a registered enterprise, <see cref="EnterpriseImportUpdate.KeepStored"/> then keeps what the row leaves blank.
+    /// </summary>
     public static EnterpriseInput Parse(SheetRow row, EnterpriseReferences references, FieldErrors errors)
     {
         var township = row["township"] is { } t ? Township(t, references.Townships) ?? Fail(errors, "townshipCode", $"找不到乡镇（街道）“{t}”") : null;
@@ -42,8 +51,7 @@ public static partial class EnterpriseImportCells
             ? CodeOrName(s, EnterpriseCatalog.UnionStatuses, StatusNames) ?? Fail(errors, "unionStatus", "是否建会请填写是、否或筹建中")
             : null;
         var flags = new List<string>();
-        foreach (var (field, code) in new[] { ("keyNpcCppcc", "npc_cppcc"), ("keyTopPrivate", "top_private"), ("keyTopEntrepreneur", "top_entrepreneur"),
-                     ("keyYuxiIndustrial", "yuxi_industrial") })
+        foreach (var (field, code) in KeyFlagColumns)
         {
             if (Flag(row[field], field, errors)) flags.Add(code);
         }

@@ -89,6 +89,19 @@ public static class EnterpriseRules
         return after.UnionStatus == EnterpriseCatalog.Established ? null : "该企业已建会，工会已成立，不能改回未建会或筹建中";
     }
 
+    /// <summary>
+    /// Once an enterprise has formation steps, 未建会 and 筹建中 follow them (the step marked as the start of 筹备 decides): a
+    /// register write asking for the other one is refused on unionStatus. 已建会 with its date may still be set by hand, and
+    /// an enterprise without steps takes either status by hand.
+    /// </summary>
+    public static void CheckStepStatus(EnterpriseRow before, EnterpriseDraft after, FieldErrors errors)
+    {
+        if (before.CurrentStepCode is null || before.UnionStatus == EnterpriseCatalog.Established) return;
+        if (after.UnionStatus == EnterpriseCatalog.Established || after.UnionStatus == before.UnionStatus) return;
+        errors.Add("unionStatus", $"建会状态由建会步骤决定：该企业当前处于“{before.CurrentStepName ?? before.CurrentStepCode}”步骤"
+            + $"（{EnterpriseCatalog.UnionStatuses.NameOf(before.UnionStatus)}），请通过登记或退回建会步骤改变；已建会的企业可直接登记为已建会并填写建会时间");
+    }
+
     private static (bool Changed, string? Phone) Phone(string? input, string? currentMasked, FieldErrors errors)
     {
         if (input is null) return (false, null);

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Security.Claims;
 using Dapper;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -8,14 +9,19 @@ using MySqlConnector;
 namespace MiniApp.Api.Enterprises;
 
 /// <summary>
-/// Which enterprises a staff member may see and work on. County admins: all. A union reviewer whose union lies in a
-/// 乡镇/街道: the enterprises of that township; one under the 园区 federation: the enterprises in the industrial park.
-/// A department user: the enterprises their department is responsible for. Everyone else (station keepers, reviewers
-/// of county-wide industry federations): none, answered 403. Every role with a scope may also edit within it: the
-/// campaign makes townships and departments responsible for their enterprises.
+/// Which enterprises a staff member may see and work on. County admins: all. A union reviewer of a 乡镇/街道 federation
+/// itself: the enterprises of that township; of the 园区 federation itself: the enterprises in the industrial park.
+/// A department user: the enterprises their department is responsible for. Everyone else (station keepers, reviewers of
+/// enterprise unions, joint unions, station groups or the county-wide industry federations): none, answered 403. A union
+/// below a federation shares its region code but not its responsibility, so the union's type decides, never its region.
+/// Every role with a scope may also edit within it: the campaign makes townships and departments responsible for their
+/// enterprises.
 /// </summary>
 public sealed record EnterpriseScope(StaffContext Staff, bool All, string? TownshipCode, bool IndustrialPark, string? DepartmentCode)
 {
+    public const string TownshipFederation = "township_federation";
+    public const string ParkFederation = "park_federation";
+
     /// <summary>A condition on enterprises aliased <c>e</c>; bind its parameters with <see cref="Parameters"/>.</summary>
     public const string Sql = """
         (@ScopeAll = 1
@@ -39,13 +45,15 @@ public sealed record EnterpriseScope(StaffContext Staff, bool All, string? Towns
         || (IndustrialPark && inIndustrialPark)
         || (DepartmentCode is not null && departmentCode == DepartmentCode);
 
-    // Settable properties: EXISTS answers an INT or a BIGINT depending on the server, and Dapper converts only into properties.
-    private sealed class UnionPlace
-    {
-        public string RegionLevel { get; init; } = "";
-        public string RegionCode { get; init; } = "";
-        public long UnderPark { get; init; }
-    }
+    private sealed record UnionPlace(string Type, string RegionCode);
+
+    private const string UnionPlaceSql = "SELECT type, region_code FROM organizations WHERE id = @UnionId";
+
+    private const string StaffSql = """
+        SELECT s.id, s.role, s.union_id, o.path AS union_path, s.department_code
+        FROM staff s JOIN organizations o ON o.id = s.union_id
+        WHERE s.id = @Id AND s.disabled = 0
+        """;
 
     /// <summary>The caller's scope, or the problem to answer: 401 for a lapsed session, 403 for a role without enterprises.</summary>
     public static async Task<(EnterpriseScope? Scope, ProblemHttpResult? Problem)> LoadAsync(MySqlConnection connection, ClaimsPrincipal principal,
@@ -53,22 +61,35 @@ public sealed record EnterpriseScope(StaffContext Staff, bool All, string? Towns
     {
         var staff = await StaffContext.LoadAsync(connection, principal, cancellationToken);
         if (staff is null) return (null, Problems.SessionExpired());
+        var scope = await OfAsync(connection, null, staff, cancellationToken);
+        return scope is null ? (null, Problems.Create(403, ProblemCodes.Forbidden, "没有权限查看企业名录")) : (scope, null);
+    }
+
+    /// <summary>The scope of another enabled staff member (a step's responsible person), or null when they have none or no account.</summary>
+    public static async Task<EnterpriseScope?> OfStaffAsync(DbConnection connection, DbTransaction? transaction, long staffId,
+        CancellationToken cancellationToken)
+    {
+        var staff = await connection.QuerySingleOrDefaultAsync<StaffContext>(new CommandDefinition(StaffSql, new { Id = staffId }, transaction,
+            cancellationToken: cancellationToken));
+        return staff is null ? null : await OfAsync(connection, transaction, staff, cancellationToken);
+    }
+
+    private static async Task<EnterpriseScope?> OfAsync(DbConnection connection, DbTransaction? transaction, StaffContext staff,
+        CancellationToken cancellationToken)
+    {
         switch (staff.Role)
         {
             case StaffRoles.CountyAdmin:
-                return (new EnterpriseScope(staff, true, null, false, null), null);
+                return new EnterpriseScope(staff, true, null, false, null);
             case StaffRoles.DepartmentViewer when staff.DepartmentCode is not null:
-                return (new EnterpriseScope(staff, false, null, false, staff.DepartmentCode), null);
+                return new EnterpriseScope(staff, false, null, false, staff.DepartmentCode);
             case StaffRoles.UnionReviewer:
-                var place = await connection.QuerySingleAsync<UnionPlace>(new CommandDefinition("""
-                    SELECT r.level AS region_level, r.code AS region_code,
-                        EXISTS (SELECT 1 FROM organizations p WHERE p.type = 'park_federation' AND o.path LIKE CONCAT(p.path, '%')) AS under_park
-                    FROM organizations o JOIN regions r ON r.code = o.region_code WHERE o.id = @UnionId
-                    """, new { staff.UnionId }, cancellationToken: cancellationToken));
-                if (place.RegionLevel == "township") return (new EnterpriseScope(staff, false, place.RegionCode, false, null), null);
-                if (place.UnderPark != 0) return (new EnterpriseScope(staff, false, null, true, null), null);
+                var place = await connection.QuerySingleAsync<UnionPlace>(new CommandDefinition(UnionPlaceSql, new { staff.UnionId }, transaction,
+                    cancellationToken: cancellationToken));
+                if (place.Type == TownshipFederation) return new EnterpriseScope(staff, false, place.RegionCode, false, null);
+                if (place.Type == ParkFederation) return new EnterpriseScope(staff, false, null, true, null);
                 break;
         }
-        return (null, Problems.Create(403, ProblemCodes.Forbidden, "没有权限查看企业名录"));
+        return null;
     }
 }

@@ -4,7 +4,8 @@ namespace MiniApp.Api.Enterprises;
 
 public static class EnterprisesEndpoints
 {
-    private const string Scope = "unauthorized (401), forbidden (403: a role without enterprises, e.g. station keepers)";
+    private const string Scope = "unauthorized (401), forbidden (403: a role without enterprises, e.g. station keepers, reviewers of enterprise "
+        + "unions, joint unions, station groups or industry federations)";
 
     public static IEndpointRouteBuilder MapEnterprisesEndpoints(this IEndpointRouteBuilder app)
     {
@@ -36,7 +37,9 @@ public static class EnterprisesEndpoints
         staff.MapPut("/{id:long}", UpdateEnterprise.Handle)
             .WithSummary("Replace the register fields of an enterprise in scope, at the version last read")
             .WithDescription("The body carries version. contactPhone: omitted or the masked value keeps the number, \"\" clears it. workerGroups: "
-                + "omitted keeps them. Setting established creates and links the union. Problem codes: validation_failed (400: errors per field), "
+                + "omitted keeps them. Setting established creates and links the union. Once the enterprise has formation steps, none and forming "
+                + "follow them: asking for the other one is a validation error on unionStatus (established with its date stays allowed). "
+                + "Problem codes: validation_failed (400: errors per field), "
                 + Scope + ", enterprise_not_found (404), enterprise_state_changed (409: the version is stale), enterprise_union_established "
                 + "(409: an established enterprise cannot go back to none or forming), enterprise_credit_code_taken (409).")
             .ProducesProblem(StatusCodes.Status400BadRequest)
@@ -50,7 +53,10 @@ public static class EnterprisesEndpoints
             .WithSummary("Upsert enterprises by 统一社会信用代码 from an .xlsx shaped like 附件1 (multipart field file); dryRun=true only checks")
             .WithDescription("Answers a result per row: created, updated, unchanged or failed (messages per column). All or nothing: applied is "
                 + "true only when every row was good and dryRun was not set. At most 2000 rows and 5 MB. Columns: see "
-                + "GET /api/staff/enterprises/import-template and README. Problem codes: validation_failed (400: the file), " + Scope
+                + "GET /api/staff/enterprises/import-template and README. A row updating a registered enterprise keeps what it leaves blank or "
+                + "lacks; a credit code registered outside the caller's scope fails on that column without naming the enterprise; a row "
+                + "asking for none or forming against the enterprise's formation steps fails on 是否建会. "
+                + "Problem codes: validation_failed (400: the file), " + Scope
                 + ", enterprise_state_changed (409: an enterprise of the file changed while it was written; nothing was written).")
             .DisableAntiforgery()
             .ProducesProblem(StatusCodes.Status400BadRequest)

@@ -14,10 +14,17 @@ namespace MiniApp.Api.Enterprises;
 /// POST /api/staff/enterprises/import?dryRun=true (multipart, field "file": .xlsx shaped like 附件1): upserts enterprises
 /// by 统一社会信用代码 and answers a result per row: created, updated, unchanged or failed with messages per column.
 /// All or nothing: the file is written in one transaction only when every row is good (applied = true); with a failed
-/// row, or with dryRun, nothing is written. Rows whose enterprise lies, or would lie, outside the caller's scope fail.
+/// row, or with dryRun, nothing is written. Rows whose enterprise lies, or would lie, outside the caller's scope fail; a
+/// row updating an enterprise keeps what it leaves blank (<see cref="EnterpriseImportUpdate"/>).
 /// </summary>
 public static class ImportEnterprises
 {
+    /// <summary>
+    /// A row whose credit code belongs to a registered enterprise outside the caller's scope fails with this message alone:
+    /// it names nothing of that enterprise, and none of its stored fields are checked against the row.
+    /// </summary>
+    public const string OutOfScope = "该统一社会信用代码不能由您导入，请联系县总工会核实";
+
     public sealed record RowResult(int Row, string? CreditCode, string? Name, string Result, IReadOnlyDictionary<string, string[]>? Errors);
 
     public sealed record Response(bool DryRun, bool Applied, int Created, int Updated, int Unchanged, int Failed, IReadOnlyList<RowResult> Rows);
@@ -59,7 +66,7 @@ public static class ImportEnterprises
             var errors = new FieldErrors();
             var input = EnterpriseImportCells.Parse(row, references, errors);
             var code = UnifiedSocialCreditCode.TryNormalize(input.CreditCode, out var normalized, out _) ? normalized : null;
-            return (row.Number, Input: input, Code: code, Errors: errors);
+            return (Row: row, Input: input, Code: code, Errors: errors);
         }).ToList();
         var codes = parsed.Select(p => p.Code).OfType<string>().Distinct().ToArray();
         var existing = codes.Length == 0 ? [] : (await connection.QueryAsync<EnterpriseRow>(new CommandDefinition(
@@ -69,23 +76,28 @@ public static class ImportEnterprises
         var results = new List<RowResult>();
         var plans = new List<Plan>();
         var firstRowOfCode = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var (number, input, code, errors) in parsed)
+        foreach (var (row, input, code, errors) in parsed)
         {
+            var number = row.Number;
             var before = code is null ? null : existing.GetValueOrDefault(code);
             if (code is not null && !firstRowOfCode.TryAdd(code, number)) errors.Add("creditCode", $"与第{firstRowOfCode[code]}行的统一社会信用代码重复");
             if (before is not null && !scope.Covers(before.TownshipCode, before.InIndustrialPark, before.DepartmentCode))
-                errors.Add("creditCode", "该统一社会信用代码的企业已登记，但不在您负责的范围内");
-            var draft = EnterpriseRules.Check(KeepStatus(input, before), before?.ContactPhoneMasked, today, errors);
+            {
+                errors.Add("creditCode", OutOfScope);
+                results.Add(Failed(number, code, input, errors));
+                continue;
+            }
+            var draft = EnterpriseRules.Check(EnterpriseImportUpdate.KeepStored(row, input, before), before?.ContactPhoneMasked, today, errors);
             if (draft is not null)
             {
                 references.Check(draft, errors);
                 EnterpriseRules.CheckScope(scope, draft, errors);
                 if (before is not null && EnterpriseRules.CheckChange(before, draft, errors) is { } goingBack) errors.Add("unionStatus", goingBack);
+                if (before is not null) EnterpriseRules.CheckStepStatus(before, draft, errors);
             }
             if (draft is null || errors.Count > 0)
             {
-                results.Add(new RowResult(number, code, input.Name?.Trim(), "failed",
-                    errors.ToDictionary().ToDictionary(e => EnterpriseImportColumns.HeaderFor(e.Key), e => e.Value)));
+                results.Add(Failed(number, code, input, errors));
                 continue;
             }
             var outcome = before is null ? EnterpriseSave.Created
@@ -119,13 +131,6 @@ public static class ImportEnterprises
             results.Count(r => r.Result == EnterpriseSave.Updated), results.Count(r => r.Result == EnterpriseSave.Unchanged), failed, results));
     }
 
-    /// <summary>An empty 是否建会 keeps an existing enterprise's status, and an established one keeps its date.</summary>
-    private static EnterpriseInput KeepStatus(EnterpriseInput input, EnterpriseRow? before)
-    {
-        if (before is null) return input;
-        var status = input.UnionStatus ?? before.UnionStatus;
-        var established = input.UnionEstablishedOn
-            ?? (status == EnterpriseCatalog.Established ? EnterpriseRow.Date(before.UnionEstablishedOn) : null);
-        return input with { UnionStatus = status, UnionEstablishedOn = established };
-    }
+    private static RowResult Failed(int number, string? code, EnterpriseInput input, FieldErrors errors) => new(number, code, input.Name?.Trim(), "failed",
+        errors.ToDictionary().ToDictionary(e => EnterpriseImportColumns.HeaderFor(e.Key), e => e.Value));
 }

@@ -11,7 +11,8 @@ namespace MiniApp.Api.Enterprises;
 
 /// <summary>
 /// PUT /api/staff/enterprises/{id}: replaces the register fields of an enterprise in scope, if it is still at the version
-/// the body carries. Setting established creates and links its union; an established enterprise never goes back.
+/// the body carries. Setting established creates and links its union; an established enterprise never goes back; once
+/// the enterprise has formation steps, 未建会 and 筹建中 follow them.
 /// </summary>
 public static class UpdateEnterprise
 {
@@ -34,6 +35,7 @@ public static class UpdateEnterprise
             if (request.Version != before.Version) return EnterpriseProblems.StateChanged();
             references.Check(draft, errors);
             EnterpriseRules.CheckScope(scope, draft, errors);
+            EnterpriseRules.CheckStepStatus(before, draft, errors);
             var goingBack = EnterpriseRules.CheckChange(before, draft, errors);
             if (goingBack is not null) return EnterpriseProblems.UnionEstablished();
             if (errors.Count > 0) return Problems.Validation(errors.ToDictionary());

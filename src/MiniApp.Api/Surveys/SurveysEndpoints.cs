@@ -5,8 +5,9 @@ namespace MiniApp.Api.Surveys;
 
 public static class SurveysEndpoints
 {
-    private const string Scope = "Scope (read and write): county admins all rows; a township reviewer their township; an industry "
-        + "federation's reviewer its worker group; a department viewer the groups their department leads. ";
+    private const string Scope = "Scope (read and write): county admins all rows; the reviewer of a township federation their township; "
+        + "the reviewer of an industry federation its worker group; a department viewer the groups their department leads; reviewers of "
+        + "other unions none (403). ";
 
     public static IEndpointRouteBuilder MapSurveysEndpoints(this IEndpointRouteBuilder app)
     {

@@ -111,7 +111,8 @@ public sealed class EnterpriseImportFacts(ApiFixture api)
         foreach (var column in new[] { "企业名称", "乡镇(街道)", "责任部门", "职工人数", "是否建会", "计划建会时间", "是否在工业园区" })
             Assert.True(byRow[4].GetProperty("errors").TryGetProperty(column, out _), column);
         Assert.True(byRow[5].GetProperty("errors").TryGetProperty("乡镇(街道)", out _));
-        Assert.Contains("不在您负责的范围内", byRow[6].GetProperty("errors").GetProperty("统一社会信用代码")[0].GetString());
+        Assert.Equal([MiniApp.Api.Enterprises.ImportEnterprises.OutOfScope], byRow[6].GetProperty("errors").GetProperty("统一社会信用代码").EnumerateArray().Select(e => e.GetString()));
+        Assert.Single(byRow[6].GetProperty("errors").EnumerateObject());
         Assert.Contains("第2行", byRow[7].GetProperty("errors").GetProperty("统一社会信用代码")[0].GetString());
         Assert.True(byRow[8].GetProperty("errors").TryGetProperty("建会时间", out _));
         Assert.Equal(0, await CountAsync(good));

@@ -8,7 +8,7 @@ public sealed class BulletinLaggardsFacts
     private static ReportRow Row(string key, long workers, long members)
     {
         var rate = CoverageRates.Rate(members, workers);
-        var figures = new WorkerFigures(workers, 0, 0, null, members, rate, CoverageRates.GapToTarget(rate), WorkerFigures.SurveyedGroup,
+        var figures = new WorkerFigures(workers, 0, 0, null, members, members, rate, CoverageRates.GapToTarget(rate), WorkerFigures.SurveyedGroup,
             0, 0, 0, 0, 0, 0, 0, 0, null, null);
         return new ReportRow(key, key, figures, null);
     }

@@ -6,11 +6,12 @@ namespace MiniApp.Api.Coverage.Bulletin;
 /// <summary>
 /// The weekly 情况通报 of the county: its figures at the Sunday that ends the week against the Sunday before, the week's
 /// applications, and the three townships and three groups furthest behind the 60% 入会率 target (only those behind it).
-/// Rates are 4-decimal fractions; changes of rates are fractions too (0.0120 = 1.2 个百分点).
+/// Rates are 4-decimal fractions; changes of rates are fractions too (0.0120 = 1.2 个百分点). 入会率 counts the members of
+/// surveyed township × group cells only (SurveyedGroupMembers); ActiveMembers counts all.
 /// </summary>
 public sealed record WeeklyBulletin(
     DateOnly WeekEnding, DateOnly WeekStart, DateOnly PreviousWeekEnding, bool PreviousAvailable, bool Frozen, decimal Target,
-    WeeklyBulletin.Count ActiveMembers, WeeklyBulletin.Rate JoinRate, WeeklyBulletin.Rate UnionRate,
+    WeeklyBulletin.Count ActiveMembers, WeeklyBulletin.Count SurveyedGroupMembers, WeeklyBulletin.Rate JoinRate, WeeklyBulletin.Rate UnionRate,
     decimal? GapToTarget, long ApprovedInWeek, long SubmittedInWeek, long OpenApplications,
     IReadOnlyList<WeeklyBulletin.Laggard> Townships, IReadOnlyList<WeeklyBulletin.Laggard> Groups, string Title, string Summary)
 {
@@ -20,7 +21,8 @@ public sealed record WeeklyBulletin(
 
     public sealed record Rate(decimal? Current, decimal? Previous, decimal? Change);
 
-    public sealed record Laggard(string Key, string Name, long SurveyedWorkers, long ActiveMembers, decimal JoinRate, decimal GapToTarget);
+    public sealed record Laggard(string Key, string Name, long SurveyedWorkers, long ActiveMembers, long SurveyedGroupMembers, decimal JoinRate,
+        decimal GapToTarget);
 
     /// <summary>The bulletin of the week ending on <paramref name="weekEnding"/>, or null when that Sunday has no figures.</summary>
     public static async Task<WeeklyBulletin?> LoadAsync(MySqlConnection connection, DateOnly weekEnding, CancellationToken cancellationToken)
@@ -45,13 +47,15 @@ public sealed record WeeklyBulletin(
         var now = byTownship.Total;
         var members = new Count(now.Workers.ActiveMembers, previous?.Workers.ActiveMembers,
             previous is null ? null : now.Workers.ActiveMembers - previous.Workers.ActiveMembers);
+        var surveyedMembers = new Count(now.Workers.SurveyedGroupMembers, previous?.Workers.SurveyedGroupMembers,
+            previous is null ? null : now.Workers.SurveyedGroupMembers - previous.Workers.SurveyedGroupMembers);
         var joinRate = Change(now.Workers.JoinRate, previous?.Workers.JoinRate, previous is not null);
         var unionRate = Change(now.Enterprises?.UnionRate, previous?.Enterprises?.UnionRate, previous is not null);
         var townships = Behind(byTownship.Rows);
         var groups = Behind(byGroup.Rows);
         var title = $"情况通报（{weekStart.Month}月{weekStart.Day}日至{weekEnding.Month}月{weekEnding.Day}日）";
         var summary = BulletinText.Summary(weekStart, weekEnding, members, joinRate, unionRate, now.Workers, townships, groups);
-        return new WeeklyBulletin(weekEnding, weekStart, previousEnding, previous is not null, day.Frozen, CoverageRates.Target, members, joinRate,
+        return new WeeklyBulletin(weekEnding, weekStart, previousEnding, previous is not null, day.Frozen, CoverageRates.Target, members, surveyedMembers, joinRate,
             unionRate, now.Workers.GapToTarget, now.Workers.ApprovedInPeriod, now.Workers.SubmittedInPeriod, now.Workers.OpenApplications,
             townships, groups, title, summary);
     }
@@ -65,7 +69,8 @@ public sealed record WeeklyBulletin(
             .Where(x => x.row.Workers.GapToTarget is > 0)
             .OrderByDescending(x => x.row.Workers.GapToTarget).ThenBy(x => x.order)
             .Take(Laggards)
-            .Select(x => new Laggard(x.row.Key, x.row.Name, x.row.Workers.SurveyedWorkers, x.row.Workers.ActiveMembers, x.row.Workers.JoinRate!.Value,
+            .Select(x => new Laggard(x.row.Key, x.row.Name, x.row.Workers.SurveyedWorkers, x.row.Workers.ActiveMembers,
+                x.row.Workers.SurveyedGroupMembers, x.row.Workers.JoinRate!.Value,
                 x.row.Workers.GapToTarget!.Value))
             .ToList();
 }

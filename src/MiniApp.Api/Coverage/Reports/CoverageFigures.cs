@@ -1,13 +1,15 @@
 namespace MiniApp.Api.Coverage.Reports;
 
 /// <summary>
-/// Worker figures of one roll-up. 入会率 (joinRate) = activeMembers ÷ surveyedWorkers: its denominator is the surveyed
-/// group (附件2 从业人数), named in <see cref="Denominator"/>. Stocks are as at the report date; *InPeriod sum the days
-/// from..date; decision days are nearest-rank over the decisions of the period.
+/// Worker figures of one roll-up. 入会率 (joinRate) = surveyedGroupMembers ÷ surveyedWorkers: its denominator is the
+/// surveyed group (附件2 从业人数), named in <see cref="Denominator"/>, and its numerator counts only the members of the
+/// township × group cells that have surveyed workers, so members of a group nobody surveyed never raise the rate.
+/// activeMembers counts every member. Stocks are as at the report date; *InPeriod sum the days from..date; decision days
+/// are nearest-rank over the decisions of the period.
 /// </summary>
 public sealed record WorkerFigures(
     long SurveyedWorkers, long SurveyedUnits, long SurveyedUnitsWithUnion, decimal? UnitsUnionRate,
-    long ActiveMembers, decimal? JoinRate, decimal? GapToTarget, string Denominator,
+    long ActiveMembers, long SurveyedGroupMembers, decimal? JoinRate, decimal? GapToTarget, string Denominator,
     long OpenApplications, long ApprovedTotal, long RejectedTotal, long WithdrawnTotal,
     long SubmittedInPeriod, long ApprovedInPeriod, long RejectedInPeriod, long WithdrawnInPeriod,
     int? DecisionDaysMedian, int? DecisionDaysP90)

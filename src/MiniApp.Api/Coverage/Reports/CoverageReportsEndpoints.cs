@@ -5,8 +5,9 @@ namespace MiniApp.Api.Coverage.Reports;
 
 public static class CoverageReportsEndpoints
 {
-    private const string Scope = "Scope: county admins see the county; a township reviewer their township; an industry federation's reviewer "
-        + "its worker group (no enterprise figures); a department viewer the groups their department leads and its enterprises. ";
+    private const string Scope = "Scope: county admins see the county; the reviewer of a township federation their township; the reviewer of an "
+        + "industry federation its worker group (no enterprise figures); a department viewer the groups their department leads and its enterprises; reviewers of other unions "
+        + "(enterprise unions, joint unions, station groups, the park federation) have none. ";
 
     public static IEndpointRouteBuilder MapCoverageReportsEndpoints(this IEndpointRouteBuilder app)
     {
@@ -17,8 +18,9 @@ public static class CoverageReportsEndpoints
         group.MapGet("/coverage", GetCoverageReport.Handle)
             .WithSummary("入会率 and 建会率 at a date by township, group or department, with flows over the period and the gap to the 60% target")
             .WithDescription("date defaults to today (China); by is township (default), group or department; from (start of the period of the "
-                + "*InPeriod figures and decision days) defaults to the 1st of date's month. joinRate = activeMembers ÷ surveyedWorkers "
-                + "(denominator surveyed_group); unionRate = withUnion ÷ enterprises100Plus; memberRateInUnionised uses the staff of "
+                + "*InPeriod figures and decision days) defaults to the 1st of date's month. joinRate = surveyedGroupMembers ÷ surveyedWorkers "
+                + "(denominator surveyed_group; the numerator counts the members of township × group cells with surveyed workers only, "
+                + "activeMembers all members); unionRate = withUnion ÷ enterprises100Plus; memberRateInUnionised uses the staff of "
                 + "unionised enterprises. Rates have 4 decimals, null when the denominator is 0; gapToTarget = 0.6 − rate. by=group rows have "
                 + "no enterprise figures; by=department counts a group under each department that leads it, the total once. " + Scope
                 + "Problem codes: validation_failed (400), unauthorized (401), forbidden (403: a role without figures), "
@@ -26,7 +28,7 @@ public static class CoverageReportsEndpoints
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/coverage/trend", GetCoverageTrend.Handle)
-            .WithSummary("Per day of [from, to] with figures: members, surveyed workers, 入会率, 100+ enterprises and 建会率 per key")
+            .WithSummary("Per day of [from, to] with figures: members, members of surveyed groups, surveyed workers, 入会率, 100+ enterprises and 建会率 per key")
             .WithDescription("to defaults to today (China), from to 29 days before; at most 366 days. " + Scope
                 + "Problem codes: validation_failed (400: bad dates, from after to, or a range over 366 days), unauthorized (401), forbidden (403).")
             .ProducesProblem(StatusCodes.Status400BadRequest);

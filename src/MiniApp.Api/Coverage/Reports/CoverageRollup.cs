@@ -3,7 +3,8 @@ namespace MiniApp.Api.Coverage.Reports;
 /// <summary>
 /// Rolls township × group cells up by township, group or department, with one row for every key in scope (zeros where
 /// nothing was counted) in the reference order, and a total over the scope that counts each cell once, so a group two
-/// departments lead appears under both departments but once in the total.
+/// departments lead appears under both departments but once in the total. 入会率 takes the members of a cell into its
+/// numerator only when the cell has surveyed workers: the denominator exists only where a 附件2 survey does.
 /// </summary>
 public static class CoverageRollup
 {
@@ -71,13 +72,14 @@ public static class CoverageRollup
 
     private sealed class WorkerTally
     {
-        private long _workers, _units, _unitsWithUnion, _members, _open, _approved, _rejected, _withdrawn;
+        private long _workers, _units, _unitsWithUnion, _members, _surveyedMembers, _open, _approved, _rejected, _withdrawn;
         private long _submittedIn, _approvedIn, _rejectedIn, _withdrawnIn;
         private readonly Dictionary<int, long> _decisionDays = [];
 
         public void Add(GroupCell c)
         {
             _workers += c.SurveyedWorkers; _units += c.SurveyedUnits; _unitsWithUnion += c.SurveyedUnitsWithUnion; _members += c.ActiveMembers;
+            if (c.SurveyedWorkers > 0) _surveyedMembers += c.ActiveMembers;
             _open += c.OpenApplications; _approved += c.ApprovedTotal; _rejected += c.RejectedTotal; _withdrawn += c.WithdrawnTotal;
             _submittedIn += c.SubmittedInPeriod; _approvedIn += c.ApprovedInPeriod; _rejectedIn += c.RejectedInPeriod; _withdrawnIn += c.WithdrawnInPeriod;
         }
@@ -86,8 +88,8 @@ public static class CoverageRollup
 
         public WorkerFigures Figures()
         {
-            var joinRate = CoverageRates.Rate(_members, _workers);
-            return new WorkerFigures(_workers, _units, _unitsWithUnion, CoverageRates.Rate(_unitsWithUnion, _units), _members, joinRate,
+            var joinRate = CoverageRates.Rate(_surveyedMembers, _workers);
+            return new WorkerFigures(_workers, _units, _unitsWithUnion, CoverageRates.Rate(_unitsWithUnion, _units), _members, _surveyedMembers, joinRate,
                 CoverageRates.GapToTarget(joinRate), WorkerFigures.SurveyedGroup, _open, _approved, _rejected, _withdrawn,
                 _submittedIn, _approvedIn, _rejectedIn, _withdrawnIn,
                 CoverageRates.Percentile(_decisionDays, 0.5m), CoverageRates.Percentile(_decisionDays, 0.9m));

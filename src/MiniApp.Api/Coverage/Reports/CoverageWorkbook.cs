@@ -12,7 +12,7 @@ public static class CoverageWorkbook
 
     public static readonly string[] WorkerHeaders =
     [
-        "序号", "群体", "主管部门", "乡镇(街道)", "企业/平台/站点数", "其中已建会数", "建会率", "从业人数", "已入会人数", "入会率", "距60%目标",
+        "序号", "群体", "主管部门", "乡镇(街道)", "企业/平台/站点数", "其中已建会数", "建会率", "从业人数", "已入会人数", "其中已摸底群体会员", "入会率", "距60%目标",
         "本期新增会员", "本期提交申请", "待审核", "本期不予通过", "本期撤回", "审核用时中位数(天)", "审核用时90%分位(天)",
     ];
 
@@ -29,7 +29,7 @@ public static class CoverageWorkbook
         var state = report.Frozen ? "当日数据已封存" : "当日数据尚未封存，每小时更新";
         var workers = new ReportSheet(WorkersSheet)
             .Row($"新平县货车司机等群体入会情况统计表（截至{ReportDates.Chinese(report.Date)}，本期：{period}）")
-            .Row("说明：入会率 = 已入会人数 ÷ 从业人数（分母为摸底群体从业人数，附件2）；建会率 = 其中已建会数 ÷ 企业/平台/站点数；"
+            .Row("说明：入会率 = 其中已摸底群体会员 ÷ 从业人数（分母为摸底群体从业人数，附件2；分子只计有摸底从业人数的乡镇和群体的会员）；建会率 = 其中已建会数 ÷ 企业/平台/站点数；"
                 + "距60%目标 = 60% − 入会率，负数表示已超过目标；本期新增会员为本期审核通过的入会申请；待审核为统计日尚未审核的申请；" + state + "。")
             .Row([.. WorkerHeaders]);
         var number = 0;
@@ -52,7 +52,7 @@ public static class CoverageWorkbook
     private static object?[] WorkerCells(string number, (string Group, string Department, string Township) labels, WorkerFigures w) =>
     [
         number, labels.Group, labels.Department, labels.Township, w.SurveyedUnits, w.SurveyedUnitsWithUnion, Percent(w.UnitsUnionRate),
-        w.SurveyedWorkers, w.ActiveMembers, Percent(w.JoinRate), Percent(w.GapToTarget), w.ApprovedInPeriod,
+        w.SurveyedWorkers, w.ActiveMembers, w.SurveyedGroupMembers, Percent(w.JoinRate), Percent(w.GapToTarget), w.ApprovedInPeriod,
         w.SubmittedInPeriod, w.OpenApplications, w.RejectedInPeriod, w.WithdrawnInPeriod, w.DecisionDaysMedian, w.DecisionDaysP90,
     ];
 

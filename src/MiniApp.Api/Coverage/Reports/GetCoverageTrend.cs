@@ -8,15 +8,15 @@ using MySqlConnector;
 namespace MiniApp.Api.Coverage.Reports;
 
 /// <summary>
-/// GET /api/staff/reports/coverage/trend?from&amp;to&amp;by: for each day of [from, to] that has figures, the members,
-/// surveyed workers and 入会率 per key, and the 100+ enterprises with their 建会率. At most 366 days; to defaults to today
-/// (China), from to 29 days before to.
+/// GET /api/staff/reports/coverage/trend?from&amp;to&amp;by: for each day of [from, to] that has figures, the members (all,
+/// and those of surveyed groups: 入会率's numerator), surveyed workers and 入会率 per key, and the 100+ enterprises with
+/// their 建会率. At most 366 days; to defaults to today (China), from to 29 days before to.
 /// </summary>
 public static class GetCoverageTrend
 {
     public const int MaxDays = 366;
 
-    public sealed record Point(string Key, string Name, long ActiveMembers, long SurveyedWorkers, decimal? JoinRate,
+    public sealed record Point(string Key, string Name, long ActiveMembers, long SurveyedGroupMembers, long SurveyedWorkers, decimal? JoinRate,
         long? Enterprises100Plus, long? WithUnion, decimal? UnionRate);
 
     public sealed record Day(DateOnly Date, bool Frozen, IReadOnlyList<Point> Rows, Point Total);
@@ -82,6 +82,6 @@ public static class GetCoverageTrend
         return TypedResults.Ok(new Response(start, end, key, CoverageRates.Target, result));
     }
 
-    private static Point ToPoint(ReportRow row) => new(row.Key, row.Name, row.Workers.ActiveMembers, row.Workers.SurveyedWorkers,
+    private static Point ToPoint(ReportRow row) => new(row.Key, row.Name, row.Workers.ActiveMembers, row.Workers.SurveyedGroupMembers, row.Workers.SurveyedWorkers,
         row.Workers.JoinRate, row.Enterprises?.Enterprises100Plus, row.Enterprises?.WithUnion, row.Enterprises?.UnionRate);
 }

@@ -8,10 +8,12 @@ using MySqlConnector;
 namespace MiniApp.Api.Coverage.Reports;
 
 /// <summary>
-/// Which figures and survey rows a staff member may see and write. County admins: all. A union reviewer whose union
-/// lies in a 乡镇/街道: that township, every group. A reviewer in (or below) an industry federation: that federation's
-/// worker group in every township, and no enterprise figures (enterprises are not split by group). A department user:
-/// the groups their department is responsible for, and the enterprises of their department. Everyone else: 403.
+/// Which figures and survey rows a staff member may see and write. County admins: all. A union reviewer of a 乡镇/街道
+/// federation itself: that township, every group. A reviewer of an industry federation itself: that federation's worker
+/// group in every township, and no enterprise figures (enterprises are not split by group). A department user: the
+/// groups their department is responsible for, and the enterprises of their department. Everyone else (reviewers of
+/// enterprise unions, joint unions, station groups, the park federation; station keepers): 403. The union's type
+/// decides, never its region: a union below a township federation carries the township's region code.
 /// Staff is null for the county-wide figures a job reads.
 /// </summary>
 public sealed record ReportScope(StaffContext? Staff, string? TownshipCode, IReadOnlyList<string>? GroupCodes, string? DepartmentCode,
@@ -48,16 +50,9 @@ public sealed record ReportScope(StaffContext? Staff, string? TownshipCode, IRea
         return parameters;
     }
 
-    private sealed record UnionPlace(string RegionLevel, string RegionCode, string? IndustryGroup);
+    private sealed record UnionPlace(string Type, string RegionCode, string? WorkerGroupCode);
 
-    private const string PlaceSql = """
-        SELECT r.level AS region_level, r.code AS region_code,
-            (SELECT f.worker_group_code FROM organizations f
-             WHERE f.type = 'industry_federation' AND o.path LIKE CONCAT(f.path, '%')
-             ORDER BY LENGTH(f.path) DESC LIMIT 1) AS industry_group
-        FROM organizations o JOIN regions r ON r.code = o.region_code
-        WHERE o.id = @UnionId
-        """;
+    private const string PlaceSql = "SELECT type, region_code, worker_group_code FROM organizations WHERE id = @UnionId";
 
     private const string DepartmentGroupsSql =
         "SELECT worker_group_code FROM department_worker_groups WHERE department_code = @DepartmentCode ORDER BY worker_group_code";
@@ -79,8 +74,9 @@ public sealed record ReportScope(StaffContext? Staff, string? TownshipCode, IRea
             case StaffRoles.UnionReviewer:
                 var place = await connection.QuerySingleAsync<UnionPlace>(new CommandDefinition(PlaceSql, new { staff.UnionId },
                     cancellationToken: cancellationToken));
-                if (place.RegionLevel == "township") return (new ReportScope(staff, place.RegionCode, null, null, true), null);
-                if (place.IndustryGroup is { } group) return (new ReportScope(staff, null, [group], null, false), null);
+                if (place.Type == "township_federation") return (new ReportScope(staff, place.RegionCode, null, null, true), null);
+                if (place.Type == "industry_federation" && place.WorkerGroupCode is { } group)
+                    return (new ReportScope(staff, null, [group], null, false), null);
                 break;
         }
         return (null, Forbidden());

@@ -10,7 +10,9 @@ namespace MiniApp.Api.Enterprises.Formation;
 
 /// <summary>
 /// PUT /api/staff/formation-step-types (county admins): the whole list in its new order. A type left out is removed,
-/// unless some enterprise recorded it (then it may only be renamed or deactivated); a type without a code is new.
+/// unless some enterprise recorded it (then it may only be renamed or deactivated); a type without a code is new. In the
+/// same transaction, every enterprise not established that has a current step takes the 未建会 / 筹建中 status the new
+/// order gives that step (moving the type marked as the start of 筹建中 moves them with it), with its version bumped.
 /// </summary>
 public static class ConfigureStepTypes
 {
@@ -20,6 +22,13 @@ public static class ConfigureStepTypes
         INSERT INTO formation_step_types (code, name, sort_order, is_final, active, marks_forming)
         VALUES (@Code, @Name, @SortOrder, @IsFinal, @Active, @MarksForming)
         ON DUPLICATE KEY UPDATE name = @Name, sort_order = @SortOrder, is_final = @IsFinal, active = @Active, marks_forming = @MarksForming
+        """;
+
+    private const string FollowStepsSql = """
+        UPDATE enterprises
+        SET union_status = CASE WHEN current_step_code IN @FormingSteps THEN 'forming' ELSE 'none' END, version = version + 1, updated_at = @Now
+        WHERE current_step_code IS NOT NULL AND union_status IN ('none', 'forming')
+            AND union_status <> CASE WHEN current_step_code IN @FormingSteps THEN 'forming' ELSE 'none' END
         """;
 
     public static async Task<Results<Ok<StepTypesResponse>, ProblemHttpResult>> Handle(Request request, ClaimsPrincipal principal,
@@ -44,10 +53,23 @@ public static class ConfigureStepTypes
                     transaction, cancellationToken: cancellationToken));
             foreach (var type in types)
                 await connection.ExecuteAsync(new CommandDefinition(UpsertSql, type, transaction, cancellationToken: cancellationToken));
+            var restated = await connection.ExecuteAsync(new CommandDefinition(FollowStepsSql,
+                new { FormingSteps = FormingSteps(types), Now = now }, transaction, cancellationToken: cancellationToken));
             await AuditLog.WriteAsync(connection, transaction, AuditLog.Staff, staff.Id, "formation.step_types_configured", "formation_step_types", 0,
-                new { order = types.Select(t => t.Code), removed = removed.Select(r => r.Code) }, now, cancellationToken);
+                new { order = types.Select(t => t.Code), removed = removed.Select(r => r.Code), restated }, now, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
         return TypedResults.Ok(await StepTypesResponse.LoadAsync(connection, cancellationToken));
+    }
+
+    /// <summary>
+    /// The step types an enterprise is 筹建中 at under this order (from the marked type on). "" stands for none, which
+    /// matches no step and keeps IN () valid SQL.
+    /// </summary>
+    public static IReadOnlyList<string> FormingSteps(IReadOnlyList<StepType> types)
+    {
+        var order = new FormationOrder(types);
+        var forming = types.Where(t => order.StatusAt(t.Code) != FormationOrder.None).Select(t => t.Code).ToList();
+        return forming.Count > 0 ? forming : [""];
     }
 }

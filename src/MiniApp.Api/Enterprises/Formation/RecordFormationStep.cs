@@ -44,13 +44,13 @@ public static class RecordFormationStep
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var (scope, problem) = await EnterpriseScope.LoadAsync(connection, principal, cancellationToken);
         if (scope is null) return problem!;
-        await StepFields.CheckResponsibleAsync(connection, request.ResponsibleStaffId, errors, cancellationToken);
-        if (errors.Count > 0) return Problems.Validation(errors);
 
         var now = clock.GetUtcNow().UtcDateTime;
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var enterprise = await FormationEnterprise.InScopeAsync(connection, transaction, scope, id, cancellationToken);
         if (enterprise is null) return FormationProblems.EnterpriseNotFound();
+        await StepFields.CheckResponsibleAsync(connection, transaction, request.ResponsibleStaffId, enterprise, errors, cancellationToken);
+        if (errors.Count > 0) return Problems.Validation(errors);
         if (enterprise.Version != request.Version) return FormationProblems.StateChanged();
         if (enterprise.UnionStatus == FormationOrder.Established) return FormationProblems.Established();
 

@@ -8,10 +8,6 @@ public static class StepFields
 {
     public const int MaxNoteLength = 500;
 
-    private const string ResponsibleSql = """
-        SELECT EXISTS (SELECT 1 FROM staff WHERE id = @Id AND disabled = 0 AND role <> 'station_keeper')
-        """;
-
     /// <summary>Messages keyed by the JSON field name; served and answered dates record what happened, so not after today (China date).</summary>
     public static Dictionary<string, string[]> Check(DateOnly? servedOn, DateOnly? answeredOn, DateOnly? deadline, string? note, DateOnly today)
     {
@@ -26,14 +22,18 @@ public static class StepFields
 
     public static string? Note(string? note) => string.IsNullOrWhiteSpace(note) ? null : note.Trim();
 
-    /// <summary>An enabled staff member of any role but station keeper (keepers run stations, not enterprise work).</summary>
-    public static async Task CheckResponsibleAsync(DbConnection connection, long? responsibleStaffId, Dictionary<string, string[]> errors,
-        CancellationToken cancellationToken)
+    /// <summary>
+    /// An enabled staff member whose enterprise scope covers this enterprise (<see cref="EnterpriseScope"/>): a county admin,
+    /// the reviewer of its township's federation (or of the park federation for a park enterprise), a user of its
+    /// responsible department. Deadline reminders name the enterprise to them, so they must be able to open it.
+    /// </summary>
+    public static async Task CheckResponsibleAsync(DbConnection connection, DbTransaction transaction, long? responsibleStaffId,
+        FormationEnterprise enterprise, Dictionary<string, string[]> errors, CancellationToken cancellationToken)
     {
         if (responsibleStaffId is not { } id) return;
-        var valid = await connection.ExecuteScalarAsync<bool>(new CommandDefinition(ResponsibleSql, new { Id = id },
-            cancellationToken: cancellationToken));
-        if (!valid) errors["responsibleStaffId"] = ["责任人须为启用中的工作人员账号（站点管理员除外）"];
+        var scope = await EnterpriseScope.OfStaffAsync(connection, transaction, id, cancellationToken);
+        if (scope?.Covers(enterprise.TownshipCode, enterprise.InIndustrialPark, enterprise.DepartmentCode) == true) return;
+        errors["responsibleStaffId"] = ["责任人须为能查看该企业的在用工作人员账号：县总工会管理员、企业所在乡镇（街道）或工业园区总工会的审核人员、企业责任部门的人员"];
     }
 
     internal static DateTime? Db(DateOnly? date) => date?.ToDateTime(TimeOnly.MinValue);

@@ -11,7 +11,7 @@ namespace MiniApp.Api.Enterprises.Formation;
 /// <summary>
 /// PUT /api/staff/enterprises/{id}/steps/{stepId}: corrects the dates, deadline, responsible staff member and note of a
 /// recorded step (never its type: a different step is a new record). Correcting the final step's dates moves the union's
-/// established date with them.
+/// established date with them, and bumps the enterprise's version so a register edit read before it is refused.
 /// </summary>
 public static class UpdateFormationStep
 {
@@ -32,7 +32,7 @@ public static class UpdateFormationStep
         """;
 
     private const string EstablishedOnSql = """
-        UPDATE enterprises SET union_established_on = @EstablishedOn, updated_at = @Now
+        UPDATE enterprises SET union_established_on = @EstablishedOn, version = version + 1, updated_at = @Now
         WHERE id = @EnterpriseId AND union_status = 'established' AND current_step_code = @StepType
             AND (SELECT MAX(s.id) FROM enterprise_formation_steps s WHERE s.enterprise_id = @EnterpriseId) = @StepId
         """;
@@ -46,13 +46,13 @@ public static class UpdateFormationStep
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var (scope, problem) = await EnterpriseScope.LoadAsync(connection, principal, cancellationToken);
         if (scope is null) return problem!;
-        await StepFields.CheckResponsibleAsync(connection, request.ResponsibleStaffId, errors, cancellationToken);
-        if (errors.Count > 0) return Problems.Validation(errors);
 
         var now = clock.GetUtcNow().UtcDateTime;
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var enterprise = await FormationEnterprise.InScopeAsync(connection, transaction, scope, id, cancellationToken);
         if (enterprise is null) return FormationProblems.EnterpriseNotFound();
+        await StepFields.CheckResponsibleAsync(connection, transaction, request.ResponsibleStaffId, enterprise, errors, cancellationToken);
+        if (errors.Count > 0) return Problems.Validation(errors);
         var step = await connection.QuerySingleOrDefaultAsync<StepRow>(new CommandDefinition(StepSql, new { StepId = stepId, EnterpriseId = id },
             transaction, cancellationToken: cancellationToken));
         if (step is null) return FormationProblems.StepNotFound();
