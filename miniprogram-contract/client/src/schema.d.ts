@@ -4637,7 +4637,7 @@ export interface paths {
         };
         /**
          * The enterprise register in the caller's scope, filtered and paged
-         * @description Scope: county admins all; a township federation's reviewers that township; the park federation's the park; a department user their department's. Filters: township (9-digit code), department (code), status (none|forming|established), minStaff (staff count at least), keyFlag (npc_cppcc|top_private|top_entrepreneur|yuxi_industrial|any), q (name part or credit-code prefix), page, pageSize (at most 100). Ordered by township, then staff count (largest first), then id. Problem codes: validation_failed (400), unauthorized (401), forbidden (403: a role without enterprises, e.g. station keepers).
+         * @description Scope: county admins all; a township federation's reviewers that township; the park federation's the park; a department user their department's. Filters: township (9-digit code), department (code), status (none|forming|established), minStaff (staff count at least), keyFlag (npc_cppcc|top_private|top_entrepreneur|yuxi_industrial|any), q (name part or credit-code prefix), page, pageSize (at most 100). Ordered by township, then staff count (largest first), then id. Problem codes: validation_failed (400), unauthorized (401), forbidden (403: a role without enterprises, e.g. station keepers, reviewers of enterprise unions, joint unions, station groups or industry federations).
          */
         get: {
             parameters: {
@@ -4698,7 +4698,7 @@ export interface paths {
         put?: never;
         /**
          * Register an enterprise in the caller's scope; status established creates and links its union
-         * @description A township, park or department that would put the enterprise outside the caller's scope is a validation error on that field. Problem codes: validation_failed (400: errors per field), unauthorized (401), forbidden (403: a role without enterprises, e.g. station keepers), enterprise_credit_code_taken (409).
+         * @description A township, park or department that would put the enterprise outside the caller's scope is a validation error on that field. Problem codes: validation_failed (400: errors per field), unauthorized (401), forbidden (403: a role without enterprises, e.g. station keepers, reviewers of enterprise unions, joint unions, station groups or industry federations), enterprise_credit_code_taken (409).
          */
         post: {
             parameters: {
@@ -4832,7 +4832,7 @@ export interface paths {
         };
         /**
          * Every register field of an enterprise in scope (contact phone masked), its worker groups, union and formation step
-         * @description Problem codes: unauthorized (401), forbidden (403: a role without enterprises, e.g. station keepers), enterprise_not_found (404: no such enterprise, or outside the caller's scope).
+         * @description Problem codes: unauthorized (401), forbidden (403: a role without enterprises, e.g. station keepers, reviewers of enterprise unions, joint unions, station groups or industry federations), enterprise_not_found (404: no such enterprise, or outside the caller's scope).
          */
         get: {
             parameters: {
@@ -4885,7 +4885,7 @@ export interface paths {
         };
         /**
          * Replace the register fields of an enterprise in scope, at the version last read
-         * @description The body carries version. contactPhone: omitted or the masked value keeps the number, "" clears it. workerGroups: omitted keeps them. Setting established creates and links the union. Problem codes: validation_failed (400: errors per field), unauthorized (401), forbidden (403: a role without enterprises, e.g. station keepers), enterprise_not_found (404), enterprise_state_changed (409: the version is stale), enterprise_union_established (409: an established enterprise cannot go back to none or forming), enterprise_credit_code_taken (409).
+         * @description The body carries version. contactPhone: omitted or the masked value keeps the number, "" clears it. workerGroups: omitted keeps them. Setting established creates and links the union. Once the enterprise has formation steps, none and forming follow them: asking for the other one is a validation error on unionStatus (established with its date stays allowed). Problem codes: validation_failed (400: errors per field), unauthorized (401), forbidden (403: a role without enterprises, e.g. station keepers, reviewers of enterprise unions, joint unions, station groups or industry federations), enterprise_not_found (404), enterprise_state_changed (409: the version is stale), enterprise_union_established (409: an established enterprise cannot go back to none or forming), enterprise_credit_code_taken (409).
          */
         put: {
             parameters: {
@@ -4976,7 +4976,7 @@ export interface paths {
         put?: never;
         /**
          * The contact's phone in clear, for staff whose scope covers the enterprise; audited
-         * @description contactPhone is null when none is on file. Problem codes: unauthorized (401), forbidden (403: a role without enterprises, e.g. station keepers), enterprise_not_found (404).
+         * @description contactPhone is null when none is on file. Problem codes: unauthorized (401), forbidden (403: a role without enterprises, e.g. station keepers, reviewers of enterprise unions, joint unions, station groups or industry federations), enterprise_not_found (404).
          */
         post: {
             parameters: {
@@ -5044,7 +5044,7 @@ export interface paths {
         put?: never;
         /**
          * Upsert enterprises by 统一社会信用代码 from an .xlsx shaped like 附件1 (multipart field file); dryRun=true only checks
-         * @description Answers a result per row: created, updated, unchanged or failed (messages per column). All or nothing: applied is true only when every row was good and dryRun was not set. At most 2000 rows and 5 MB. Columns: see GET /api/staff/enterprises/import-template and README. Problem codes: validation_failed (400: the file), unauthorized (401), forbidden (403: a role without enterprises, e.g. station keepers), enterprise_state_changed (409: an enterprise of the file changed while it was written; nothing was written).
+         * @description Answers a result per row: created, updated, unchanged or failed (messages per column). All or nothing: applied is true only when every row was good and dryRun was not set. At most 2000 rows and 5 MB. Columns: see GET /api/staff/enterprises/import-template and README. A row updating a registered enterprise keeps what it leaves blank or lacks; a credit code registered outside the caller's scope fails on that column without naming the enterprise; a row asking for none or forming against the enterprise's formation steps fails on 是否建会. Problem codes: validation_failed (400: the file), unauthorized (401), forbidden (403: a role without enterprises, e.g. station keepers, reviewers of enterprise unions, joint unions, station groups or industry federations), enterprise_state_changed (409: an enterprise of the file changed while it was written; nothing was written).
          */
         post: {
             parameters: {
@@ -5182,7 +5182,7 @@ export interface paths {
         };
         /**
          * 附件1 百人以上企业建会情况摸底统计表: enterprises in scope with 100+ staff or a key flag (contact phone masked)
-         * @description township and department narrow it. Problem codes: validation_failed (400), unauthorized (401), forbidden (403: a role without enterprises, e.g. station keepers).
+         * @description township and department narrow it. Problem codes: validation_failed (400), unauthorized (401), forbidden (403: a role without enterprises, e.g. station keepers, reviewers of enterprise unions, joint unions, station groups or industry federations).
          */
         get: {
             parameters: {
@@ -5251,7 +5251,7 @@ export interface paths {
         };
         /**
          * 附件4 重点建会企业情况表: key enterprises in scope, and 100+ staff enterprises not yet established
-         * @description township and department narrow it. Problem codes: validation_failed (400), unauthorized (401), forbidden (403: a role without enterprises, e.g. station keepers).
+         * @description township and department narrow it. Problem codes: validation_failed (400), unauthorized (401), forbidden (403: a role without enterprises, e.g. station keepers, reviewers of enterprise unions, joint unions, station groups or industry federations).
          */
         get: {
             parameters: {
@@ -5362,7 +5362,7 @@ export interface paths {
         };
         /**
          * Replace the list of formation step types, in order (county admins)
-         * @description Body {types:[{code?, name, active, isFinal, marksForming}]}: list order is step order; no code means a new type; a type left out is removed. Exactly one final type, last and active; at most one type marks the start of 筹建中 (marksForming: from it on, the enterprise is forming). Problem codes: validation_failed (400: messages per field, e.g. types[2].name), forbidden (403: not a county admin), step_type_in_use (409: a removed type was recorded on an enterprise; rename or deactivate it instead).
+         * @description Body {types:[{code?, name, active, isFinal, marksForming}]}: list order is step order; no code means a new type; a type left out is removed. Exactly one final type, last and active; at most one type marks the start of 筹建中 (marksForming: from it on, the enterprise is forming). Saving restates none or forming of every enterprise not established that has a current step, by the new order, with its version bumped. Problem codes: validation_failed (400: messages per field, e.g. types[2].name), forbidden (403: not a county admin), step_type_in_use (409: a removed type was recorded on an enterprise; rename or deactivate it instead).
          */
         put: {
             parameters: {
@@ -5440,7 +5440,7 @@ export interface paths {
         };
         /**
          * An enterprise's formation history (oldest first), its union status, current step, next allowed step and version
-         * @description Scope as the enterprise register: county admins all; township reviewers their township; park reviewers the industrial park; department viewers their department. Problem codes: forbidden (403: station keepers and roles without enterprises), enterprise_not_found (404: absent or outside the caller's scope).
+         * @description Scope as the enterprise register: county admins all; reviewers of a township federation their township; reviewers of the park federation the industrial park; department viewers their department. Problem codes: forbidden (403: station keepers and roles without enterprises), enterprise_not_found (404: absent or outside the caller's scope).
          */
         get: {
             parameters: {
@@ -5494,7 +5494,7 @@ export interface paths {
         put?: never;
         /**
          * Record the next formation step, or go back to an earlier one with a note
-         * @description Steps go forward one active type at a time (nextStep of GET); an earlier type is a step back and needs a note (stored with wentBack). Send the enterprise's version from GET. Reaching the type that marks 筹建中 (筹备组成立) makes the enterprise forming, going back before it makes it none again; the final step (建会完成) creates the enterprise's union under its township (or the industrial park) federation, dated answeredOn, else servedOn, else today, and applications naming the enterprise go to it. Problem codes: validation_failed (400: per field; a step back without note; an unknown or inactive type; responsibleStaffId not an enabled staff member other than a station keeper; answeredOn or deadline before servedOn), forbidden (403), enterprise_not_found (404), enterprise_state_changed (409: the version is stale), formation_step_out_of_order (409: a later step than the next one; expectedStep names it), formation_step_repeated (409: the current step again; edit it instead), formation_established (409: the enterprise has its union; no more steps), enterprise_township_missing (409: the final step needs the enterprise's township, unless it is in the industrial park).
+         * @description Steps go forward one active type at a time (nextStep of GET); an earlier type is a step back and needs a note (stored with wentBack). Send the enterprise's version from GET. Reaching the type that marks 筹建中 (筹备组成立) makes the enterprise forming, going back before it makes it none again; the final step (建会完成) creates the enterprise's union under its township (or the industrial park) federation, dated answeredOn, else servedOn, else today, and applications naming the enterprise go to it. Problem codes: validation_failed (400: per field; a step back without note; an unknown or inactive type; responsibleStaffId not an enabled staff member whose enterprise scope covers this enterprise; answeredOn or deadline before servedOn), forbidden (403), enterprise_not_found (404), enterprise_state_changed (409: the version is stale), formation_step_out_of_order (409: a later step than the next one; expectedStep names it), formation_step_repeated (409: the current step again; edit it instead), formation_established (409: the enterprise has its union; no more steps), enterprise_township_missing (409: the final step needs the enterprise's township, unless it is in the industrial park).
          */
         post: {
             parameters: {
@@ -5583,7 +5583,7 @@ export interface paths {
         get?: never;
         /**
          * Correct a recorded step's dates, deadline, responsible staff member and note (not its type)
-         * @description Replaces all five fields. Problem codes: validation_failed (400: per field; a step back keeps its note), forbidden (403), enterprise_not_found (404), formation_step_not_found (404: no such step on this enterprise).
+         * @description Replaces all five fields; responsibleStaffId as when recording. Correcting the final step's dates moves the established date and bumps the enterprise's version. Problem codes: validation_failed (400: per field; a step back keeps its note; responsibleStaffId out of the enterprise's scope), forbidden (403), enterprise_not_found (404), formation_step_not_found (404: no such step on this enterprise).
          */
         put: {
             parameters: {
@@ -5664,7 +5664,7 @@ export interface paths {
         };
         /**
          * Survey rows in scope, newest period first; periodStart, township and group filter
-         * @description Scope (read and write): county admins all rows; a township reviewer their township; an industry federation's reviewer its worker group; a department viewer the groups their department leads. Problem codes: validation_failed (400: periodStart is not a date), unauthorized (401), forbidden (403).
+         * @description Scope (read and write): county admins all rows; the reviewer of a township federation their township; the reviewer of an industry federation its worker group; a department viewer the groups their department leads; reviewers of other unions none (403). Problem codes: validation_failed (400: periodStart is not a date), unauthorized (401), forbidden (403).
          */
         get: {
             parameters: {
@@ -5719,7 +5719,7 @@ export interface paths {
         };
         /**
          * Save the survey rows (附件2: workers, units, units with a union per township × group) of a period, all or none
-         * @description A survey is in force from periodStart until a later one for the same township and group. Rows are upserted by (periodStart, township, group): created, updated or unchanged. Any bad row refuses the whole request, with messages under rows[i].field (township, group, workers, units, unitsWithUnion, coverageMode, note). coverageMode: single | joint | industry | regional (单独建/联合建/行业建/区域建). Scope (read and write): county admins all rows; a township reviewer their township; an industry federation's reviewer its worker group; a department viewer the groups their department leads. Problem codes: validation_failed (400: a bad row, a duplicate township and group, a row out of scope), unauthorized (401), forbidden (403: a role without survey data).
+         * @description A survey is in force from periodStart until a later one for the same township and group. Rows are upserted by (periodStart, township, group): created, updated or unchanged. Any bad row refuses the whole request, with messages under rows[i].field (township, group, workers, units, unitsWithUnion, coverageMode, note). coverageMode: single | joint | industry | regional (单独建/联合建/行业建/区域建). Scope (read and write): county admins all rows; the reviewer of a township federation their township; the reviewer of an industry federation its worker group; a department viewer the groups their department leads; reviewers of other unions none (403). Problem codes: validation_failed (400: a bad row, a duplicate township and group, a row out of scope), unauthorized (401), forbidden (403: a role without survey data).
          */
         put: {
             parameters: {
@@ -5790,7 +5790,7 @@ export interface paths {
         put?: never;
         /**
          * Import survey rows of a period from an .xlsx shaped like 附件2 (multipart field file); dryRun=true only checks
-         * @description 群体, 乡镇(街道) and 覆盖方式 by Chinese name (or code); 主管部门, 已入会人数, 入会率 and 本期新增会员 are computed and ignored. A title row above the header and 合计 rows are skipped. Answers a result per row (created, updated, unchanged or failed with messages per column); when any row fails nothing is saved (saved=false). Scope (read and write): county admins all rows; a township reviewer their township; an industry federation's reviewer its worker group; a department viewer the groups their department leads. Problem codes: validation_failed (400: periodStart, no file, unreadable file, missing columns), unauthorized (401), forbidden (403).
+         * @description 群体, 乡镇(街道) and 覆盖方式 by Chinese name (or code); 主管部门, 已入会人数, 入会率 and 本期新增会员 are computed and ignored. A title row above the header and 合计 rows are skipped. Answers a result per row (created, updated, unchanged or failed with messages per column); when any row fails nothing is saved (saved=false). Scope (read and write): county admins all rows; the reviewer of a township federation their township; the reviewer of an industry federation its worker group; a department viewer the groups their department leads; reviewers of other unions none (403). Problem codes: validation_failed (400: periodStart, no file, unreadable file, missing columns), unauthorized (401), forbidden (403).
          */
         post: {
             parameters: {
@@ -5920,7 +5920,7 @@ export interface paths {
         };
         /**
          * 入会率 and 建会率 at a date by township, group or department, with flows over the period and the gap to the 60% target
-         * @description date defaults to today (China); by is township (default), group or department; from (start of the period of the *InPeriod figures and decision days) defaults to the 1st of date's month. joinRate = activeMembers ÷ surveyedWorkers (denominator surveyed_group); unionRate = withUnion ÷ enterprises100Plus; memberRateInUnionised uses the staff of unionised enterprises. Rates have 4 decimals, null when the denominator is 0; gapToTarget = 0.6 − rate. by=group rows have no enterprise figures; by=department counts a group under each department that leads it, the total once. Scope: county admins see the county; a township reviewer their township; an industry federation's reviewer its worker group (no enterprise figures); a department viewer the groups their department leads and its enterprises. Problem codes: validation_failed (400), unauthorized (401), forbidden (403: a role without figures), coverage_not_ready (404: the day's figures are not computed yet).
+         * @description date defaults to today (China); by is township (default), group or department; from (start of the period of the *InPeriod figures and decision days) defaults to the 1st of date's month. joinRate = surveyedGroupMembers ÷ surveyedWorkers (denominator surveyed_group; the numerator counts the members of township × group cells with surveyed workers only, activeMembers all members); unionRate = withUnion ÷ enterprises100Plus; memberRateInUnionised uses the staff of unionised enterprises. Rates have 4 decimals, null when the denominator is 0; gapToTarget = 0.6 − rate. by=group rows have no enterprise figures; by=department counts a group under each department that leads it, the total once. Scope: county admins see the county; the reviewer of a township federation their township; the reviewer of an industry federation its worker group (no enterprise figures); a department viewer the groups their department leads and its enterprises; reviewers of other unions (enterprise unions, joint unions, station groups, the park federation) have none. Problem codes: validation_failed (400), unauthorized (401), forbidden (403: a role without figures), coverage_not_ready (404: the day's figures are not computed yet).
          */
         get: {
             parameters: {
@@ -5998,8 +5998,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Per day of [from, to] with figures: members, surveyed workers, 入会率, 100+ enterprises and 建会率 per key
-         * @description to defaults to today (China), from to 29 days before; at most 366 days. Scope: county admins see the county; a township reviewer their township; an industry federation's reviewer its worker group (no enterprise figures); a department viewer the groups their department leads and its enterprises. Problem codes: validation_failed (400: bad dates, from after to, or a range over 366 days), unauthorized (401), forbidden (403).
+         * Per day of [from, to] with figures: members, members of surveyed groups, surveyed workers, 入会率, 100+ enterprises and 建会率 per key
+         * @description to defaults to today (China), from to 29 days before; at most 366 days. Scope: county admins see the county; the reviewer of a township federation their township; the reviewer of an industry federation its worker group (no enterprise figures); a department viewer the groups their department leads and its enterprises; reviewers of other unions (enterprise unions, joint unions, station groups, the park federation) have none. Problem codes: validation_failed (400: bad dates, from after to, or a range over 366 days), unauthorized (401), forbidden (403).
          */
         get: {
             parameters: {
@@ -6624,6 +6624,8 @@ export interface components {
             /** Format: int64 */
             activeMembers: number | string;
             /** Format: int64 */
+            surveyedGroupMembers: number | string;
+            /** Format: int64 */
             surveyedWorkers: number | string;
             /** Format: double */
             joinRate: null | number | string;
@@ -7191,6 +7193,7 @@ export interface components {
             /** Format: double */
             target: number | string;
             activeMembers: components["schemas"]["WeeklyBulletinCount"];
+            surveyedGroupMembers: components["schemas"]["WeeklyBulletinCount"];
             joinRate: components["schemas"]["WeeklyBulletinRate"];
             unionRate: components["schemas"]["WeeklyBulletinRate"];
             /** Format: double */
@@ -7221,6 +7224,8 @@ export interface components {
             surveyedWorkers: number | string;
             /** Format: int64 */
             activeMembers: number | string;
+            /** Format: int64 */
+            surveyedGroupMembers: number | string;
             /** Format: double */
             joinRate: number | string;
             /** Format: double */
@@ -7245,6 +7250,8 @@ export interface components {
             unitsUnionRate: null | number | string;
             /** Format: int64 */
             activeMembers: number | string;
+            /** Format: int64 */
+            surveyedGroupMembers: number | string;
             /** Format: double */
             joinRate: null | number | string;
             /** Format: double */
