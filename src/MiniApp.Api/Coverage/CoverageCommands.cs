@@ -26,10 +26,11 @@ public static class CoverageCommands
     {
         var day = DateOption(options);
         var rebuild = command == Rebuild;
-        var today = ChinaTime.Today(services.GetRequiredService<TimeProvider>());
+        var clock = services.GetRequiredService<TimeProvider>();
+        var today = ChinaTime.Today(clock);
         Refuse(rebuild, day, today);
-        // The register keeps no history: it stands for today and, just after midnight, for yesterday.
-        var readRegister = !rebuild && day >= today.AddDays(-1);
+        // The register keeps no history: it stands for today and, in the first hour of the day, for yesterday.
+        var readRegister = !rebuild && (day == today || (day == today.AddDays(-1) && CoverageFreezeJob.RegisterIsYesterdays(clock)));
         await using var scope = services.CreateAsyncScope();
         var dataSource = scope.ServiceProvider.GetRequiredService<MySqlDataSource>();
         var days = scope.ServiceProvider.GetRequiredService<CoverageDays>();

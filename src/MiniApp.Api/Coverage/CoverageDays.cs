@@ -18,6 +18,8 @@ public sealed class CoverageDays(TimeProvider clock)
 
     private const string StateSql = "SELECT day, frozen FROM coverage_days WHERE day IN (@Day, @Previous) FOR UPDATE";
 
+    private const string LastFrozenSql = "SELECT MAX(day) FROM coverage_days WHERE frozen = 1 AND day < @Day";
+
     internal const string DeleteGroupSql = $"""
         DELETE FROM coverage_group_daily WHERE day = @Day AND {GroupFiguresSql.NotFrozen};
         DELETE FROM coverage_decision_days WHERE day = @Day AND {GroupFiguresSql.NotFrozen};
@@ -40,11 +42,14 @@ public sealed class CoverageDays(TimeProvider clock)
     {
         var started = clock.GetTimestamp();
         var now = clock.GetUtcNow().UtcDateTime;
-        var parameters = new { Day = day.ToDateTime(TimeOnly.MinValue), Previous = day.AddDays(-1).ToDateTime(TimeOnly.MinValue) };
+        var dayParameters = new { Day = day.ToDateTime(TimeOnly.MinValue), Previous = day.AddDays(-1).ToDateTime(TimeOnly.MinValue) };
         // Read committed: the inserts read the source tables without locking their rows, so reviewers are never held up.
         await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken);
-        var state = (await connection.QueryAsync<(DateTime Day, bool Frozen)>(new CommandDefinition(StateSql, parameters, transaction,
+        var state = (await connection.QueryAsync<(DateTime Day, bool Frozen)>(new CommandDefinition(StateSql, dayParameters, transaction,
             cancellationToken: cancellationToken))).ToDictionary(row => DateOnly.FromDateTime(row.Day), row => row.Frozen);
+        var lastFrozen = await connection.ExecuteScalarAsync<DateTime?>(new CommandDefinition(LastFrozenSql, dayParameters, transaction,
+            cancellationToken: cancellationToken));
+        var parameters = new { dayParameters.Day, dayParameters.Previous, LastFrozen = lastFrozen ?? new DateTime(1000, 1, 1) };
         if (state.GetValueOrDefault(day))
             return new CoverageDayResult(day, mode ?? CoverageMode.Incremental, 0, 0, 0, true, clock.GetElapsedTime(started), AlreadyFrozen: true);
 

@@ -42,7 +42,8 @@ public sealed class CoverageFreezeJob(MySqlDataSource dataSource, CoverageDays d
         var results = new List<CoverageDayResult>();
         foreach (var day in DaysToFreeze(lastFrozen is { } last ? DateOnly.FromDateTime(last) : null, yesterday, firstFullDay))
         {
-            var result = await days.ComputeAsync(connection, day, mode: null, freeze: true, readRegister: day == yesterday, cancellationToken);
+            var result = await days.ComputeAsync(connection, day, mode: null, freeze: true,
+                readRegister: day == yesterday && RegisterIsYesterdays(clock), cancellationToken);
             results.Add(result);
             logger.LogInformation("Coverage figures of {Day} frozen ({Mode}, enterprises {Enterprises}): {DeltasRead} journal rows and {RowsRead} other rows read, {RowsWritten} written in {ElapsedMs} ms",
                 day.ToString("yyyy-MM-dd"), result.ModeName, result.EnterprisesName, result.DeltasRead, result.RowsRead, result.RowsWritten,
@@ -51,6 +52,14 @@ public sealed class CoverageFreezeJob(MySqlDataSource dataSource, CoverageDays d
         Results = results;
         return results.Sum(r => r.RowsWritten);
     }
+
+    /// <summary>
+    /// Whether the register as it stands still is yesterday's: in the first hour of the day. A run later than that (a
+    /// retry, a node that was down overnight) keeps yesterday's last hourly figures instead of freezing this morning's
+    /// changes into yesterday.
+    /// </summary>
+    public static bool RegisterIsYesterdays(TimeProvider clock) =>
+        TimeZoneInfo.ConvertTime(clock.GetUtcNow(), ChinaTime.Zone).TimeOfDay < TimeSpan.FromHours(1);
 
     /// <summary>
     /// The days after the last frozen one up to yesterday; when none is frozen in the window, only yesterday, and nothing

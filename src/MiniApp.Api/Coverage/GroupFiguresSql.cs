@@ -6,23 +6,31 @@ namespace MiniApp.Api.Coverage;
 /// approved, rejected, withdrawn applications), si/ai/ri/wi the day's flows. Cells whose every figure is 0 are not written.
 /// Every write is guarded: a frozen day is never rewritten.
 /// <para>
-/// Journal rows are taken in by the day whose figures first count them (coverage_deltas.counted_day): freezing D marks the
-/// rows not yet taken in and dated D or earlier, then adds exactly the marked rows; refreshing an open D adds the unmarked
-/// rows dated D or earlier and marks nothing. A row of an earlier day that commits after that day was frozen is so counted
-/// on the day that takes it in, its flows too, instead of being lost.
+/// Journal rows are taken in by the day whose figures first count them (coverage_deltas.counted_day). Freezing D marks the
+/// rows not yet taken in that are dated D, or dated on or before the last frozen day before D (late rows: they committed
+/// after their day was frozen), and adds exactly those; rows of open days between the last frozen day and D are marked
+/// with their own day, so a gap day rebuilt later still finds its own. Refreshing an open D adds the unmarked rows the
+/// freeze would take and marks nothing. A late row is so counted, its flows too, on the day that takes it in, instead of
+/// being lost.
 /// </para>
 /// </summary>
 internal static class GroupFiguresSql
 {
     public const string NotFrozen = "NOT EXISTS (SELECT 1 FROM coverage_days f WHERE f.day = @Day AND f.frozen = 1)";
 
-    /// <summary>Marks the rows freezing the day takes in; runs first, in the freezing transaction.</summary>
+    /// <summary>
+    /// Marks the rows freezing the day takes in (the day's own and late ones) and the rows of open days before it (with their
+    /// own day); runs first, in the freezing transaction. @LastFrozen is the last frozen day before the day ('1000-01-01'
+    /// when none).
+    /// </summary>
     public const string Mark = $"""
-        UPDATE coverage_deltas SET counted_day = @Day WHERE counted_day IS NULL AND day <= @Day AND {NotFrozen}
+        UPDATE coverage_deltas SET counted_day = IF(day = @Day OR day <= @LastFrozen, @Day, day)
+        WHERE counted_day IS NULL AND day <= @Day AND {NotFrozen}
         """;
 
-    /// <summary>The journal rows the day takes in: freezing, the rows just marked; refreshing, the unmarked ones up to the day.</summary>
-    public static string TakenIn(bool freeze) => freeze ? "counted_day = @Day" : "counted_day IS NULL AND day <= @Day";
+    /// <summary>The journal rows the day takes in: freezing, the rows marked for it; refreshing, the unmarked ones a freeze would mark for it.</summary>
+    public static string TakenIn(bool freeze) =>
+        freeze ? "counted_day = @Day" : "counted_day IS NULL AND (day = @Day OR day <= @LastFrozen)";
 
     /// <summary>Rows a later day takes in or has taken in: the day's stocks do not hold them.</summary>
     private const string TakenInLater = "IF(counted_day IS NULL, day > @Day, counted_day > @Day)";

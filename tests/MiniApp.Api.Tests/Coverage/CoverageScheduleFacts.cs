@@ -53,4 +53,15 @@ public sealed class CoverageScheduleFacts
         Assert.Equal(["*", "*", "*", "*"], refresh[1..]);
         Assert.True(int.Parse(freeze[0]) < int.Parse(refresh[0]));
     }
+
+    [Theory]
+    [InlineData("2026-11-29T16:01:00Z", true)]   // 00:01 China time: the nightly freeze
+    [InlineData("2026-11-29T16:59:00Z", true)]
+    [InlineData("2026-11-29T17:00:00Z", false)]  // 01:00: the register holds today's changes by now
+    [InlineData("2026-11-30T00:00:00Z", false)]  // 08:00: a late run keeps yesterday's last hourly figures
+    public void RegisterStandsForYesterday_OnlyInTheFirstHourOfTheDay(string utc, bool expected)
+    {
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.Parse(utc, System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(expected, CoverageFreezeJob.RegisterIsYesterdays(clock));
+    }
 }

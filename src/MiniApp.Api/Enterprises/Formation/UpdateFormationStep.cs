@@ -34,6 +34,7 @@ public static class UpdateFormationStep
     private const string EstablishedOnSql = """
         UPDATE enterprises SET union_established_on = @EstablishedOn, version = version + 1, updated_at = @Now
         WHERE id = @EnterpriseId AND union_status = 'established' AND current_step_code = @StepType
+            AND (union_established_on IS NULL OR union_established_on <> @EstablishedOn)
             AND (SELECT MAX(s.id) FROM enterprise_formation_steps s WHERE s.enterprise_id = @EnterpriseId) = @StepId
         """;
 
@@ -51,11 +52,13 @@ public static class UpdateFormationStep
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var enterprise = await FormationEnterprise.InScopeAsync(connection, transaction, scope, id, cancellationToken);
         if (enterprise is null) return FormationProblems.EnterpriseNotFound();
-        await StepFields.CheckResponsibleAsync(connection, transaction, request.ResponsibleStaffId, enterprise, errors, cancellationToken);
-        if (errors.Count > 0) return Problems.Validation(errors);
         var step = await connection.QuerySingleOrDefaultAsync<StepRow>(new CommandDefinition(StepSql, new { StepId = stepId, EnterpriseId = id },
             transaction, cancellationToken: cancellationToken));
         if (step is null) return FormationProblems.StepNotFound();
+        // Only a new responsible person is checked: a date or note can be corrected whoever was named before.
+        if (request.ResponsibleStaffId != step.ResponsibleStaffId)
+            await StepFields.CheckResponsibleAsync(connection, transaction, request.ResponsibleStaffId, enterprise, errors, cancellationToken);
+        if (errors.Count > 0) return Problems.Validation(errors);
         var note = StepFields.Note(request.Note);
         if (step.WentBack && note is null) return Problems.Validation("note", "退回步骤的原因不能删除");
 

@@ -35,5 +35,13 @@ public sealed class ResponsibleScopeFacts(ApiFixture api)
                 .AssertOkJsonAsync();
         await (await admin.PutAsJsonAsync($"/api/staff/enterprises/{enterpriseId}/steps/{stepId}", new { responsibleStaffId = guchengReviewer }))
             .AssertProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
+
+        // Someone named before who no longer covers the enterprise (moved to 古城) does not block correcting the note.
+        await (await admin.PutAsJsonAsync($"/api/staff/enterprises/{enterpriseId}/steps/{stepId}", new { responsibleStaffId = guishanReviewer }))
+            .AssertOkJsonAsync();
+        await api.ScalarAsync<int>("UPDATE staff SET union_id = @union WHERE id = @id; SELECT 1",
+            new { union = EnterpriseKit.GuchengFederation, id = guishanReviewer });
+        await (await admin.PutAsJsonAsync($"/api/staff/enterprises/{enterpriseId}/steps/{stepId}",
+            new { responsibleStaffId = guishanReviewer, note = "已电话联系企业" })).AssertOkJsonAsync();
     }
 }
