@@ -45,23 +45,13 @@ public sealed record EnterpriseScope(StaffContext Staff, bool All, string? Towns
         || (IndustrialPark && inIndustrialPark)
         || (DepartmentCode is not null && departmentCode == DepartmentCode);
 
-    private sealed record UnionPlace(string Type, string RegionCode);
-
-    private const string UnionPlaceSql = "SELECT type, region_code FROM organizations WHERE id = @UnionId";
-
-    private const string StaffSql = """
-        SELECT s.id, s.role, s.union_id, o.path AS union_path, s.department_code
-        FROM staff s JOIN organizations o ON o.id = s.union_id
-        WHERE s.id = @Id AND s.disabled = 0
-        """;
-
     /// <summary>The caller's scope, or the problem to answer: 401 for a lapsed session, 403 for a role without enterprises.</summary>
     public static async Task<(EnterpriseScope? Scope, ProblemHttpResult? Problem)> LoadAsync(MySqlConnection connection, ClaimsPrincipal principal,
         CancellationToken cancellationToken)
     {
         var staff = await StaffContext.LoadAsync(connection, principal, cancellationToken);
         if (staff is null) return (null, Problems.SessionExpired());
-        var scope = await OfAsync(connection, null, staff, cancellationToken);
+        var scope = Of(staff);
         return scope is null ? (null, Problems.Create(403, ProblemCodes.Forbidden, "没有权限查看企业名录")) : (scope, null);
     }
 
@@ -69,13 +59,11 @@ public sealed record EnterpriseScope(StaffContext Staff, bool All, string? Towns
     public static async Task<EnterpriseScope?> OfStaffAsync(DbConnection connection, DbTransaction? transaction, long staffId,
         CancellationToken cancellationToken)
     {
-        var staff = await connection.QuerySingleOrDefaultAsync<StaffContext>(new CommandDefinition(StaffSql, new { Id = staffId }, transaction,
-            cancellationToken: cancellationToken));
-        return staff is null ? null : await OfAsync(connection, transaction, staff, cancellationToken);
+        var staff = await StaffContext.LoadEnabledAsync(connection, transaction, staffId, cancellationToken);
+        return staff is null ? null : Of(staff);
     }
 
-    private static async Task<EnterpriseScope?> OfAsync(DbConnection connection, DbTransaction? transaction, StaffContext staff,
-        CancellationToken cancellationToken)
+    private static EnterpriseScope? Of(StaffContext staff)
     {
         switch (staff.Role)
         {
@@ -84,10 +72,8 @@ public sealed record EnterpriseScope(StaffContext Staff, bool All, string? Towns
             case StaffRoles.DepartmentViewer when staff.DepartmentCode is not null:
                 return new EnterpriseScope(staff, false, null, false, staff.DepartmentCode);
             case StaffRoles.UnionReviewer:
-                var place = await connection.QuerySingleAsync<UnionPlace>(new CommandDefinition(UnionPlaceSql, new { staff.UnionId }, transaction,
-                    cancellationToken: cancellationToken));
-                if (place.Type == TownshipFederation) return new EnterpriseScope(staff, false, place.RegionCode, false, null);
-                if (place.Type == ParkFederation) return new EnterpriseScope(staff, false, null, true, null);
+                if (staff.UnionType == TownshipFederation) return new EnterpriseScope(staff, false, staff.UnionRegionCode, false, null);
+                if (staff.UnionType == ParkFederation) return new EnterpriseScope(staff, false, null, true, null);
                 break;
         }
         return null;

@@ -50,10 +50,6 @@ public sealed record ReportScope(StaffContext? Staff, string? TownshipCode, IRea
         return parameters;
     }
 
-    private sealed record UnionPlace(string Type, string RegionCode, string? WorkerGroupCode);
-
-    private const string PlaceSql = "SELECT type, region_code, worker_group_code FROM organizations WHERE id = @UnionId";
-
     private const string DepartmentGroupsSql =
         "SELECT worker_group_code FROM department_worker_groups WHERE department_code = @DepartmentCode ORDER BY worker_group_code";
 
@@ -72,10 +68,8 @@ public sealed record ReportScope(StaffContext? Staff, string? TownshipCode, IRea
                     cancellationToken: cancellationToken))).ToList();
                 return (new ReportScope(staff, null, groups, staff.DepartmentCode, true), null);
             case StaffRoles.UnionReviewer:
-                var place = await connection.QuerySingleAsync<UnionPlace>(new CommandDefinition(PlaceSql, new { staff.UnionId },
-                    cancellationToken: cancellationToken));
-                if (place.Type == "township_federation") return (new ReportScope(staff, place.RegionCode, null, null, true), null);
-                if (place.Type == "industry_federation" && place.WorkerGroupCode is { } group)
+                if (staff.UnionType == "township_federation") return (new ReportScope(staff, staff.UnionRegionCode, null, null, true), null);
+                if (staff.UnionType == "industry_federation" && staff.UnionWorkerGroupCode is { } group)
                     return (new ReportScope(staff, null, [group], null, false), null);
                 break;
         }
