@@ -8,6 +8,7 @@ using MiniApp.Api.Infrastructure.Data;
 using MiniApp.Api.Infrastructure.Errors;
 using MiniApp.Api.Infrastructure.Hangfire;
 using MiniApp.Api.Infrastructure.Health;
+using MiniApp.Api.Infrastructure.Http;
 using MiniApp.Api.Infrastructure.Logging;
 using MiniApp.Api.Infrastructure.OpenApi;
 using MiniApp.Api.Infrastructure.Privacy;
@@ -28,6 +29,7 @@ using MiniApp.WeChat;
 
 var builder = WebApplication.CreateBuilder(args);
 var role = AppRoles.From(builder.Configuration);
+builder.ConfigureApiKestrel();
 
 builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
 builder.Services.TryAddTimeProvider();
@@ -56,11 +58,15 @@ if (app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value.MigrateOn
 }
 
 app.UseMiddleware<RequestIdMiddleware>();
+app.UseSecurityHeaders(DashboardAccess.Path, "/docs");
 app.UseRoleFilter(role);
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseRequestShapeLimits();
 app.UseAuthentication();
+app.UseAuthenticationBeforeMediaType();
 app.UseAuthorization();
+app.UseRequestBodyLimits();
 app.UseJobsDashboard(role);
 
 app.MapApiHealth();

@@ -134,32 +134,37 @@ public class WeChatClientResilienceFacts
     [Fact]
     public async Task Code2Session_RetriesAndSucceeds_WhenAnAttemptTimesOut()
     {
-        await using var host = new WeChatTestHost(fakeResilienceClock: true);
-        host.Stub.Enqueue(WeChatPaths.Code2Session, Hang).EnqueueJson(WeChatPaths.Code2Session, Session);
+        await using var host = new WeChatTestHost(NoRetryDelay, fakeResilienceClock: true);
+        var hung = new HungAttempts();
+        host.Stub.Enqueue(WeChatPaths.Code2Session, hung.Hang).EnqueueJson(WeChatPaths.Code2Session, Session);
         var started = host.ResilienceClock.GetUtcNow();
 
         var login = host.Client.Code2SessionAsync("code");
-        await host.WithRunningResilienceClock(login);
+        await host.TimeOutHungAttempts(login, () => hung.Count, AttemptTimeout);
 
         Assert.Equal("oUser123456789", (await login).OpenId);
         Assert.Equal(2, host.Stub.To(WeChatPaths.Code2Session).Count);
-        Assert.InRange(host.ResilienceClock.GetUtcNow() - started, TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(6));
+        Assert.Equal(1, hung.Count);
+        // One attempt timeout passed on the clock Polly runs on, and nothing else: the first attempt was cut at 5 s.
+        Assert.Equal(AttemptTimeout, host.ResilienceClock.GetUtcNow() - started);
     }
 
     [Fact]
     public async Task Code2Session_ThrowsUnavailable_WhenEveryAttemptTimesOut()
     {
-        await using var host = new WeChatTestHost(fakeResilienceClock: true);
-        host.Stub.Otherwise(WeChatPaths.Code2Session, Hang);
+        await using var host = new WeChatTestHost(NoRetryDelay, fakeResilienceClock: true);
+        var hung = new HungAttempts();
+        host.Stub.Otherwise(WeChatPaths.Code2Session, hung.Hang);
         var started = host.ResilienceClock.GetUtcNow();
 
         var ex = await Assert.ThrowsAsync<WeChatUnavailableException>(
-            () => host.WithRunningResilienceClock(host.Client.Code2SessionAsync("code")));
+            () => host.TimeOutHungAttempts(host.Client.Code2SessionAsync("code"), () => hung.Count, AttemptTimeout));
 
         Assert.IsType<TimeoutRejectedException>(ex.InnerException);
         Assert.Equal(3, host.Stub.To(WeChatPaths.Code2Session).Count);
-        // Attempts of 5 s, and the total timeout (3 × 5 s) cut the third one short.
-        Assert.InRange(host.ResilienceClock.GetUtcNow() - started, TimeSpan.FromSeconds(15), TimeSpan.FromSeconds(16));
+        Assert.Equal(3, hung.Count);
+        // Three attempts of 5 s; the total timeout (3 × 5 s) ends the call as the third one times out.
+        Assert.Equal(3 * AttemptTimeout, host.ResilienceClock.GetUtcNow() - started);
     }
 
     [Fact]
@@ -209,6 +214,26 @@ public class WeChatClientResilienceFacts
     // Retries run on real time although DI's TimeProvider is a frozen fake; a hang here means they stopped doing so.
     private static Task<WeChatSession> Login(WeChatTestHost host, string code = "code") =>
         host.Client.Code2SessionAsync(code).WaitAsync(WeChatTestHost.Patience);
+
+    private static readonly TimeSpan AttemptTimeout = TimeSpan.FromSeconds(5);
+
+    // No retry delay: the attempt timeouts are then the only timers on the resilience clock.
+    private static void NoRetryDelay(Dictionary<string, string?> settings) => settings["WeChat:RetryBaseDelay"] = "00:00:00";
+
+    /// <summary>Answers never, and counts the attempts it holds.</summary>
+    private sealed class HungAttempts
+    {
+        private int _count;
+
+        public int Count => Volatile.Read(ref _count);
+
+        public async Task<HttpResponseMessage> Hang(RecordedRequest request, CancellationToken cancellationToken)
+        {
+            Interlocked.Increment(ref _count);
+            await Task.Delay(Timeout.Infinite, cancellationToken);
+            throw new InvalidOperationException("unreachable");
+        }
+    }
 
     private static async Task<HttpResponseMessage> Hang(RecordedRequest request, CancellationToken cancellationToken)
     {

@@ -1,7 +1,12 @@
+using MiniApp.Api.Infrastructure.Http;
+
 namespace MiniApp.Api.Auth;
 
 public static class AuthEndpoints
 {
+    /// <summary>A login body is a code or a username and password: a few hundred bytes.</summary>
+    private const int LoginBodyBytes = 4 * 1024;
+
     public static IEndpointRouteBuilder MapAuthEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapPost("/api/auth/login", WeChatLogin.Handle)
@@ -14,6 +19,7 @@ public static class AuthEndpoints
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status502BadGateway)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
+            .WithBodyLimit(LoginBodyBytes)
             .AllowAnonymous();
 
         app.MapPost("/api/staff/auth/login", StaffLogin.Handle)
@@ -23,6 +29,7 @@ public static class AuthEndpoints
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .WithBodyLimit(LoginBodyBytes)
             .AllowAnonymous();
         return app;
     }

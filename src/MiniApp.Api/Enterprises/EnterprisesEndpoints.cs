@@ -1,4 +1,5 @@
 using MiniApp.Api.Infrastructure.Auth;
+using MiniApp.Api.Infrastructure.Http;
 
 namespace MiniApp.Api.Enterprises;
 
@@ -59,6 +60,7 @@ public static class EnterprisesEndpoints
                 + "Problem codes: validation_failed (400: the file), " + Scope
                 + ", enterprise_state_changed (409: an enterprise of the file changed while it was written; nothing was written).")
             .DisableAntiforgery()
+            .WithUploadLimit(EnterpriseImportFile.MaxBytes)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status409Conflict);
         staff.MapGet("/import-template", GetEnterpriseImportTemplate.Handle)

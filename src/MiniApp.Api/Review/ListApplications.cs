@@ -4,6 +4,7 @@ using Dapper;
 using Microsoft.AspNetCore.Http.HttpResults;
 using MiniApp.Api.Applications;
 using MiniApp.Api.Infrastructure.Errors;
+using MiniApp.Api.Infrastructure.Validation;
 using MySqlConnector;
 
 namespace MiniApp.Api.Review;
@@ -25,6 +26,10 @@ public static class ListApplications
         if (pageSize is < 1 or > 100) return Problems.Validation("pageSize", "每页条数为1至100");
         if (query.Status is not null && query.Status is not ("submitted" or "approved" or "rejected" or "withdrawn"))
             return Problems.Validation("status", "申请状态不正确");
+        var dateErrors = new Dictionary<string, string[]>();
+        DateRange.Check(query.From, "from", dateErrors);
+        DateRange.Check(query.To, "to", dateErrors);
+        if (dateErrors.Count > 0) return Problems.Validation(dateErrors);
 
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var (staff, problem) = await ReviewAccess.ReviewerAsync(connection, principal, cancellationToken);

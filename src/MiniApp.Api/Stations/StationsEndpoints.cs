@@ -1,4 +1,5 @@
 using MiniApp.Api.Infrastructure.Auth;
+using MiniApp.Api.Infrastructure.Http;
 
 namespace MiniApp.Api.Stations;
 
@@ -61,6 +62,7 @@ public static class StationsEndpoints
             .WithDescription("Answers a result per row: created, updated, unchanged or failed (with messages per column). "
                 + "Columns: see GET /api/staff/stations/import-template and README.")
             .DisableAntiforgery()
+            .WithUploadLimit(StationImportFile.MaxBytes)
             .ProducesProblem(StatusCodes.Status400BadRequest);
         staff.MapGet("/import-template", GetStationImportTemplate.Handle)
             .WithSummary("The import template (format=xlsx, the default, or csv) with one example row")

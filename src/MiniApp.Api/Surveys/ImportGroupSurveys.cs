@@ -3,6 +3,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using MiniApp.Api.Coverage.Reports;
 using MiniApp.Api.Infrastructure.Errors;
+using MiniApp.Api.Infrastructure.Validation;
 using MySqlConnector;
 
 namespace MiniApp.Api.Surveys;
@@ -28,6 +29,7 @@ public static class ImportGroupSurveys
         var (scope, forbidden) = await ReportScope.LoadAsync(connection, principal, cancellationToken);
         if (scope is null) return forbidden!;
         if (!ReportDates.TryParse(periodStart, out var period)) return Problems.Validation("periodStart", "请填写统计期开始日期 periodStart，格式为 YYYY-MM-DD");
+        if (!DateRange.Contains(period)) return Problems.Validation("periodStart", DateRange.Message);
         if (file is null || file.Length == 0) return Problems.Validation("file", "请上传 .xlsx 文件（表单字段 file）");
         if (file.Length > SurveyImportFile.MaxBytes) return Problems.Validation("file", "文件不能超过5MB");
 

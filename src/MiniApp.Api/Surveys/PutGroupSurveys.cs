@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using MiniApp.Api.Coverage.Reports;
 using MiniApp.Api.Infrastructure.Errors;
+using MiniApp.Api.Infrastructure.Validation;
 using MySqlConnector;
 
 namespace MiniApp.Api.Surveys;
@@ -14,6 +15,9 @@ namespace MiniApp.Api.Surveys;
 public static class PutGroupSurveys
 {
     public const int MaxRows = 500;
+
+    /// <summary>500 rows with their notes fit well within this.</summary>
+    public const long MaxBodyBytes = 512 * 1024;
 
     public sealed record Request(string? PeriodStart, List<SurveyRowInput>? Rows);
 
@@ -30,6 +34,7 @@ public static class PutGroupSurveys
 
         var errors = new Dictionary<string, string[]>();
         if (!ReportDates.TryParse(request.PeriodStart, out var periodStart)) errors["periodStart"] = ["请填写统计期开始日期，格式为 YYYY-MM-DD"];
+        else DateRange.Check(periodStart, "periodStart", errors);
         var rows = request.Rows ?? [];
         if (rows.Count == 0) errors["rows"] = ["请至少填写一行摸底数据"];
         else if (rows.Count > MaxRows) errors["rows"] = [$"一次最多提交{MaxRows}行"];

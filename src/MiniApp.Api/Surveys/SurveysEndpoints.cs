@@ -1,5 +1,6 @@
 using MiniApp.Api.Coverage.Reports;
 using MiniApp.Api.Infrastructure.Auth;
+using MiniApp.Api.Infrastructure.Http;
 
 namespace MiniApp.Api.Surveys;
 
@@ -16,6 +17,7 @@ public static class SurveysEndpoints
             .ProducesProblem(StatusCodes.Status403Forbidden);
 
         group.MapPut("/groups", PutGroupSurveys.Handle)
+            .WithBodyLimit(PutGroupSurveys.MaxBodyBytes)
             .WithSummary("Save the survey rows (附件2: workers, units, units with a union per township × group) of a period, all or none")
             .WithDescription("A survey is in force from periodStart until a later one for the same township and group. Rows are upserted by "
                 + "(periodStart, township, group): created, updated or unchanged. Any bad row refuses the whole request, with messages under "
@@ -35,6 +37,7 @@ public static class SurveysEndpoints
                 + "or failed with messages per column); when any row fails nothing is saved (saved=false). " + Scope
                 + "Problem codes: validation_failed (400: periodStart, no file, unreadable file, missing columns), unauthorized (401), forbidden (403).")
             .DisableAntiforgery()
+            .WithUploadLimit(SurveyImportFile.MaxBytes)
             .ProducesProblem(StatusCodes.Status400BadRequest);
         group.MapGet("/groups/import-template", GetSurveyImportTemplate.Handle)
             .WithSummary("The 附件2 import template (.xlsx) with one example row")

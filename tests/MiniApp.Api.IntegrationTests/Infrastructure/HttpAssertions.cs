@@ -25,6 +25,10 @@ internal static class HttpAssertions
         return JsonDocument.Parse(body).RootElement;
     }
 
+    /// <summary>The body as JSON, whatever the status.</summary>
+    public static async Task<JsonElement> ReadJsonAsync(this HttpResponseMessage response) =>
+        JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+
     public static Task<HttpResponseMessage> PostJsonAsync(this HttpClient client, string url, object body) =>
         client.PostAsJsonAsync(url, body);
 }

@@ -90,13 +90,25 @@ public sealed class WeChatTestHost : IAsyncDisposable
         return this;
     }
 
-    /// <summary>Moves <see cref="ResilienceClock"/> 50 ms per real millisecond until <paramref name="call"/> finishes.</summary>
-    public async Task WithRunningResilienceClock(Task call)
+    /// <summary>
+    /// Moves <see cref="ResilienceClock"/> by events, not by real time: each time one more attempt hangs (as counted by
+    /// <paramref name="hungAttempts"/>), the clock moves by exactly <paramref name="attemptTimeout"/>, and by nothing else.
+    /// Build the host with a zero RetryBaseDelay so that no other timer waits on the clock; the fake time that passes is
+    /// then the same on any machine, however busy.
+    /// </summary>
+    public async Task TimeOutHungAttempts(Task call, Func<int> hungAttempts, TimeSpan attemptTimeout)
     {
+        var timedOut = 0;
+        var patience = TimeProvider.System.GetTimestamp();
         while (!call.IsCompleted)
         {
-            ResilienceClock.Advance(TimeSpan.FromMilliseconds(50));
+            if (hungAttempts() > timedOut)
+            {
+                timedOut++;
+                ResilienceClock.Advance(attemptTimeout);
+            }
             await Task.WhenAny(call, Task.Delay(1));
+            if (TimeProvider.System.GetElapsedTime(patience) > Patience) throw new TimeoutException("The call neither finished nor hung again.");
         }
 
         await call;

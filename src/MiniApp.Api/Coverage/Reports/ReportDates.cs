@@ -1,4 +1,5 @@
 using System.Globalization;
+using MiniApp.Api.Infrastructure.Validation;
 
 namespace MiniApp.Api.Coverage.Reports;
 
@@ -12,8 +13,9 @@ public static class ReportDates
     public static DateOnly? Optional(string? text, string field, Dictionary<string, string[]> errors)
     {
         if (string.IsNullOrWhiteSpace(text)) return null;
-        if (TryParse(text, out var date)) return date;
-        errors[field] = [$"日期格式应为 YYYY-MM-DD，如 2026-03-31"];
+        if (!TryParse(text, out var date)) errors[field] = [$"日期格式应为 YYYY-MM-DD，如 2026-03-31"];
+        else if (!DateRange.Contains(date)) errors[field] = [DateRange.Message];
+        else return date;
         return null;
     }
 

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Dapper;
+using MiniApp.Api.Infrastructure.Validation;
 
 namespace MiniApp.Api.Enterprises.Formation;
 
@@ -12,6 +13,10 @@ public static class StepFields
     public static Dictionary<string, string[]> Check(DateOnly? servedOn, DateOnly? answeredOn, DateOnly? deadline, string? note, DateOnly today)
     {
         var errors = new Dictionary<string, string[]>();
+        DateRange.Check(servedOn, "servedOn", errors);
+        DateRange.Check(answeredOn, "answeredOn", errors);
+        DateRange.Check(deadline, "deadline", errors);
+        if (errors.Count > 0) return errors;
         if (servedOn > today) errors["servedOn"] = ["送达日期不能晚于今天"];
         if (answeredOn > today) errors["answeredOn"] = ["答复日期不能晚于今天"];
         else if (answeredOn < servedOn) errors["answeredOn"] = ["答复日期不能早于送达日期"];

@@ -32,6 +32,8 @@ public static class HealthEndpoints
         {
             status = report.Status.ToString(),
             checks = report.Entries.ToDictionary(entry => entry.Key, entry => entry.Value.Status.ToString()),
+            // The dependencies that did not answer, for the operator reading a failed probe.
+            down = report.Entries.Where(entry => entry.Value.Status != HealthStatus.Healthy).Select(entry => entry.Key).ToArray(),
         });
 }
 

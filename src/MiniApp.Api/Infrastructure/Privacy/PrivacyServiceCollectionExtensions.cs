@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Options;
+
 namespace MiniApp.Api.Infrastructure.Privacy;
 
 public static class PrivacyServiceCollectionExtensions
@@ -5,6 +7,7 @@ public static class PrivacyServiceCollectionExtensions
     public static IServiceCollection AddPrivacy(this IServiceCollection services)
     {
         services.AddOptions<PrivacyOptions>().BindConfiguration(PrivacyOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<PrivacyOptions>, PrivacyOptionsValidator>();
         services.AddSingleton<FieldProtector>();
         return services;
     }

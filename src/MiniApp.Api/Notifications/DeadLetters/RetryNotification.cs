@@ -35,7 +35,14 @@ public static class RetryNotification
         await AuditLog.WriteAsync(connection, transaction, AuditLog.Staff, principal.StaffId(), "notification.retried", "notification", id, null, now,
             cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        jobs.Enqueue<OutboxDispatchJob>(job => job.RunAsync(CancellationToken.None));
+        try
+        {
+            jobs.Enqueue<OutboxDispatchJob>(job => job.RunAsync(CancellationToken.None));
+        }
+        catch (Exception exception) when (DependencyFailures.IsCacheUnavailable(exception))
+        {
+            // The row is pending again either way: the every-minute dispatch sends it when Redis is back.
+        }
         return TypedResults.Ok(new Response(id, "pending"));
     }
 
