@@ -1,15 +1,23 @@
 #!/usr/bin/env bash
 # Private MariaDB and Redis instances under .local/<profile>/, on loopback only.
-#   scripts/services.sh start dev|test    install if missing, start (or reuse), create the database and app user
-#   scripts/services.sh stop  dev|test
-#   scripts/services.sh status dev|test
-#   scripts/services.sh env   dev|test    print the connection settings as shell exports
-# Ports: dev 3307/6380, test 3317/6390; override with MYSQL_PORT / REDIS_PORT (dev) or TEST_MYSQL_PORT / TEST_REDIS_PORT.
+#   scripts/services.sh start dev|test|drills [mariadb|redis]   install if missing, start (or reuse), create the
+#                                                                database and app user; with a name, that server only
+#   scripts/services.sh stop  dev|test|drills [mariadb|redis]   a real shutdown (new connections are refused)
+#   scripts/services.sh status dev|test|drills
+#   scripts/services.sh env   dev|test|drills    print the connection settings as shell exports
+# Ports: dev 3307/6380, test 3317/6390, drills 3327/6400 (scripts/drills.sh stops and starts its servers, so they are
+# never the ones the dev stack or the tests use); override with MYSQL_PORT / REDIS_PORT (dev), TEST_MYSQL_PORT /
+# TEST_REDIS_PORT (test) or DRILLS_MYSQL_PORT / DRILLS_REDIS_PORT (drills).
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 action="${1:-}"
 profile="${2:-dev}"
+only="${3:-}"
+case "$only" in
+  "" | mariadb | redis) ;;
+  *) echo "unknown server '$only' (mariadb or redis)" >&2; exit 2 ;;
+esac
 
 case "$profile" in
   dev)
@@ -18,7 +26,10 @@ case "$profile" in
   test)
     mysql_port="${TEST_MYSQL_PORT:-3317}"; redis_port="${TEST_REDIS_PORT:-6390}"
     db_name="${TEST_MYSQL_DATABASE:-miniapp_test}"; ;;
-  *) echo "unknown profile '$profile' (dev or test)" >&2; exit 2 ;;
+  drills)
+    mysql_port="${DRILLS_MYSQL_PORT:-3327}"; redis_port="${DRILLS_REDIS_PORT:-6400}"
+    db_name="${DRILLS_MYSQL_DATABASE:-miniapp_drills}"; ;;
+  *) echo "unknown profile '$profile' (dev, test or drills)" >&2; exit 2 ;;
 esac
 
 dir="$root/.local/$profile"
@@ -95,10 +106,13 @@ start_redis() {
   log "Redis ready on 127.0.0.1:$redis_port"
 }
 
-stop_all() {
+stop_mysql() {
   if mysql_running; then
     mariadb-admin --no-defaults --socket="$mysql_sock" -uroot shutdown && log "MariaDB stopped"
   fi
+}
+
+stop_redis() {
   if redis_running; then
     redis-cli -h 127.0.0.1 -p "$redis_port" shutdown nosave >/dev/null 2>&1 || true
     log "Redis stopped"
@@ -113,11 +127,16 @@ ENV
 }
 
 case "$action" in
-  start) install_packages; start_mysql; create_database; start_redis ;;
-  stop) stop_all ;;
+  start)
+    install_packages
+    if [ "$only" != "redis" ]; then start_mysql; create_database; fi
+    if [ "$only" != "mariadb" ]; then start_redis; fi ;;
+  stop)
+    if [ "$only" != "redis" ]; then stop_mysql; fi
+    if [ "$only" != "mariadb" ]; then stop_redis; fi ;;
   status)
     mysql_running && echo "MariaDB: running on 127.0.0.1:$mysql_port" || echo "MariaDB: stopped"
     redis_running && echo "Redis: running on 127.0.0.1:$redis_port" || echo "Redis: stopped" ;;
   env) print_env ;;
-  *) echo "usage: $0 start|stop|status|env dev|test" >&2; exit 2 ;;
+  *) echo "usage: $0 start|stop|status|env dev|test|drills [mariadb|redis]" >&2; exit 2 ;;
 esac
