@@ -2097,7 +2097,7 @@ export interface paths {
         put?: never;
         /**
          * Apply to join the union
-         * @description Send an Idempotency-Key header (any unique string up to 64 characters) so a retry on a bad connection cannot apply twice. Problem codes: validation_failed (errors per field), already_member (409), application_exists (409, with applicationId), idempotency_key_reused (422).
+         * @description Send an Idempotency-Key header (any unique string up to 64 characters) so a retry on a bad connection cannot apply twice. One open application per WeChat account; a 身份证号 that has an open application from another account, or is a member the caller is not, is accepted and flagged to the reviewer. Problem codes: validation_failed (errors per field), already_member (409: the caller's own account, or its bound phone, is the member's), application_exists (409: the caller already has an open application; applicationId names it), idempotency_key_reused (422).
          */
         post: {
             parameters: {
@@ -2449,7 +2449,7 @@ export interface paths {
         get?: never;
         /**
          * Correct a rejected application and send it again
-         * @description Problem codes: validation_failed, application_not_found (404), application_state_changed (409), already_member (409), application_exists (409).
+         * @description The rules of a new application hold. Problem codes: validation_failed, application_not_found (404), application_state_changed (409), already_member (409), application_exists (409: the caller has another open application; applicationId names it).
          */
         put: {
             parameters: {
@@ -2595,7 +2595,7 @@ export interface paths {
         };
         /**
          * The review queue of the staff member's union and the unions below it, oldest first, personal data masked
-         * @description Problem codes: validation_failed (400: page, pageSize or status), unauthorized (401: log in again; also when the account is disabled), forbidden (403: the role may not review).
+         * @description flags: alreadyMember (已是会员: the person is an active member through another application), conflictIds (other open applications of the same 身份证号 in the caller's scope), conflictsOutsideScope (how many more lie outside it), sameAccountOpen (other open applications of the same WeChat account, filed before the one-per-account rule). Problem codes: validation_failed (400: page, pageSize or status), unauthorized (401: log in again; also when the account is disabled), forbidden (403: the role may not review).
          */
         get: {
             parameters: {
@@ -2660,7 +2660,15 @@ export interface paths {
                          *           "rejectReason": null,
                          *           "rejectNote": null,
                          *           "submittedAt": "2026-03-02T01:30:00+00:00",
-                         *           "decidedAt": null
+                         *           "decidedAt": null,
+                         *           "flags": {
+                         *             "alreadyMember": false,
+                         *             "conflictIds": [
+                         *               1031
+                         *             ],
+                         *             "conflictsOutsideScope": 0,
+                         *             "sameAccountOpen": 0
+                         *           }
                          *         }
                          *       ],
                          *       "pageNumber": 1,
@@ -2717,7 +2725,7 @@ export interface paths {
         };
         /**
          * One application in scope
-         * @description Problem codes: application_not_found (404: not in scope), unauthorized (401: log in again; also when the account is disabled), forbidden (403: the role may not review).
+         * @description flags: alreadyMember (已是会员: the person is an active member through another application), conflictIds (other open applications of the same 身份证号 in the caller's scope), conflictsOutsideScope (how many more lie outside it), sameAccountOpen (other open applications of the same WeChat account, filed before the one-per-account rule). Problem codes: application_not_found (404: not in scope), unauthorized (401: log in again; also when the account is disabled), forbidden (403: the role may not review).
          */
         get: {
             parameters: {
@@ -2773,10 +2781,18 @@ export interface paths {
                          *       "rejectReason": null,
                          *       "rejectNote": null,
                          *       "submittedAt": "2026-03-02T01:30:00+00:00",
-                         *       "decidedAt": null
+                         *       "decidedAt": null,
+                         *       "flags": {
+                         *         "alreadyMember": false,
+                         *         "conflictIds": [
+                         *           1031
+                         *         ],
+                         *         "conflictsOutsideScope": 0,
+                         *         "sameAccountOpen": 0
+                         *       }
                          *     }
                          */
-                        "application/json": components["schemas"]["ApplicationView"];
+                        "application/json": components["schemas"]["ApplicationForReview"];
                     };
                 };
                 /** @description Unauthorized */
@@ -2827,7 +2843,7 @@ export interface paths {
         put?: never;
         /**
          * Approve: the worker becomes a member of the receiving union at once
-         * @description Problem codes: application_not_found (404), application_state_changed (409: someone else decided first), already_member (409).
+         * @description Problem codes: application_not_found (404), application_state_changed (409: someone else decided first), already_member (409: the person became a member through another application; reject this one).
          */
         post: {
             parameters: {
@@ -6314,6 +6330,38 @@ export interface components {
             stationScene: null | string;
             consent: null | components["schemas"]["ConsentInput"];
         };
+        ApplicationForReview: {
+            flags: components["schemas"]["ReviewFlags"];
+            /** Format: int64 */
+            id: number | string;
+            status: string;
+            /** Format: int32 */
+            version: number | string;
+            name: string;
+            idNumberMasked: string;
+            phoneMasked: string;
+            gender: string;
+            /** Format: int32 */
+            age: number | string;
+            ethnicity: string;
+            education: string;
+            politicalStatus: string;
+            hukouType: string;
+            isMigrantWorker: boolean;
+            group: string;
+            employmentForm: string;
+            employer: null | components["schemas"]["EmployerView"];
+            platform: null | string;
+            residenceTownship: string;
+            station: null | components["schemas"]["StationRef"];
+            receivingUnion: components["schemas"]["ReceivingUnion"];
+            rejectReason: null | string;
+            rejectNote: null | string;
+            /** Format: date-time */
+            submittedAt: string;
+            /** Format: date-time */
+            decidedAt: null | string;
+        };
         ApplicationRef: {
             /** Format: int64 */
             id: number | string;
@@ -6820,7 +6868,7 @@ export interface components {
             gapToTarget: null | number | string;
         };
         ListApplicationsPage: {
-            items: components["schemas"]["ApplicationView"][];
+            items: components["schemas"]["ApplicationForReview"][];
             /** Format: int32 */
             pageNumber: number | string;
             /** Format: int32 */
@@ -7018,6 +7066,14 @@ export interface components {
         RevealEnterpriseContactResponse: {
             contactName: null | string;
             contactPhone: null | string;
+        };
+        ReviewFlags: {
+            alreadyMember: boolean;
+            conflictIds: (number | string)[];
+            /** Format: int32 */
+            conflictsOutsideScope: number | string;
+            /** Format: int32 */
+            sameAccountOpen: number | string;
         };
         StaffAccountView: {
             /** Format: int64 */

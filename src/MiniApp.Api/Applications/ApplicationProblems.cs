@@ -13,8 +13,13 @@ public static class ApplicationProblems
 
     public static ProblemHttpResult AlreadyMember() => Problems.Create(409, AlreadyMemberCode, "您已是工会会员，无需重复申请");
 
+    /// <summary>Only ever names the caller's own open application.</summary>
     public static ProblemHttpResult ApplicationExists(long? applicationId) => Problems.Create(409, ApplicationExistsCode,
-        "该身份证号已有一份待审核的入会申请，请等待审核结果", new Dictionary<string, object?> { ["applicationId"] = applicationId });
+        "您已有一份待审核的入会申请，请等待审核结果，或撤回后再提交", new Dictionary<string, object?> { ["applicationId"] = applicationId });
+
+    /// <summary>To a reviewer: another application of the same person was approved first.</summary>
+    public static ProblemHttpResult PersonIsMember() => Problems.Create(409, AlreadyMemberCode,
+        "此人已是工会会员（同一身份证号的另一份申请已通过），本申请不能再通过，可选择“已是工会会员”不予通过");
 
     public static ProblemHttpResult StateChanged() => Problems.Create(409, StateChangedCode, "该申请的状态已变化，请刷新后查看");
 

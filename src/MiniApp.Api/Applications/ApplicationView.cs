@@ -7,8 +7,9 @@ namespace MiniApp.Api.Applications;
 /// <summary>
 /// An application as the worker and the reviewers see it: 身份证号 and phone always masked. The birth date is left out
 /// on purpose: with it, the masked 身份证号 and the township would give the whole number back; the age is enough.
+/// Reviewers get it with the flags (Review/ApplicationForReview), which the worker never sees.
 /// </summary>
-public sealed record ApplicationView(
+public record ApplicationView(
     long Id,
     string Status,
     int Version,

@@ -12,8 +12,11 @@ public static class ApplicationsEndpoints
         group.MapPost("/", SubmitApplication.Handle)
             .WithSummary("Apply to join the union")
             .WithDescription("Send an Idempotency-Key header (any unique string up to 64 characters) so a retry on a bad "
-                + "connection cannot apply twice. Problem codes: validation_failed (errors per field), already_member (409), "
-                + "application_exists (409, with applicationId), idempotency_key_reused (422).")
+                + "connection cannot apply twice. One open application per WeChat account; a 身份证号 that has an open application "
+                + "from another account, or is a member the caller is not, is accepted and flagged to the reviewer. Problem codes: "
+                + "validation_failed (errors per field), already_member (409: the caller's own account, or its bound phone, is "
+                + "the member's), application_exists (409: the caller already has an open application; applicationId names it), "
+                + "idempotency_key_reused (422).")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
@@ -27,8 +30,9 @@ public static class ApplicationsEndpoints
             .ProducesProblem(StatusCodes.Status409Conflict);
         group.MapPut("/{id:long}", ResubmitApplication.Handle)
             .WithSummary("Correct a rejected application and send it again")
-            .WithDescription("Problem codes: validation_failed, application_not_found (404), application_state_changed (409), "
-                + "already_member (409), application_exists (409).")
+            .WithDescription("The rules of a new application hold. Problem codes: validation_failed, application_not_found (404), "
+                + "application_state_changed (409), already_member (409), application_exists (409: the caller has another open "
+                + "application; applicationId names it).")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);

@@ -12,7 +12,10 @@ using MySqlConnector;
 
 namespace MiniApp.Api.Applications;
 
-/// <summary>PUT /api/applications/{id}: a rejected application, corrected and sent again. Its history stays with it.</summary>
+/// <summary>
+/// PUT /api/applications/{id}: a rejected application, corrected and sent again. Its history stays with it. The rules of
+/// a new submission hold: one open application per account, already_member only to the member (<see cref="MemberMatch"/>).
+/// </summary>
 public static class ResubmitApplication
 {
     private const string Sql = """
@@ -24,7 +27,7 @@ public static class ResubmitApplication
             employer_name = @EmployerName, employer_credit_code = @EmployerCreditCode, platform = @Platform,
             residence_township = @ResidenceTownship, station_id = @StationId, receiving_union_id = @UnionId, routing_rule = @Rule,
             consent_version = @ConsentVersion, consent_agreed_at = @ConsentAgreedAt, reject_reason = NULL, reject_note = NULL,
-            decided_by = NULL, decided_at = NULL, submitted_at = @Now, updated_at = @Now
+            decided_by = NULL, decided_at = NULL, surplus_open = 0, submitted_at = @Now, updated_at = @Now
         WHERE id = @ApplicationId AND user_id = @UserId AND status = 'rejected'
         """;
 
@@ -48,7 +51,8 @@ public static class ResubmitApplication
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         try
         {
-            if (await SubmitApplication.IsActiveMemberAsync(connection, transaction, idNumber.Hash, cancellationToken)) return ApplicationProblems.AlreadyMember();
+            if (await MemberMatch.IsCallerAsync(connection, transaction, userId, idNumber.Hash, cancellationToken))
+                return ApplicationProblems.AlreadyMember();
             var union = await ReceivingUnionRouter.RouteAsync(connection, transaction, valid.EnterpriseId, valid.StationId, valid.Group,
                 valid.ResidenceTownship, cancellationToken);
             var parameters = new DynamicParameters(SubmitApplication.Parameters(userId, valid, idNumber, ProtectedValue.Phone(protector, valid.Phone),
@@ -62,10 +66,10 @@ public static class ResubmitApplication
                 new { receivingUnionId = union.Id, rule = union.Rule }, now.UtcDateTime, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
-        catch (MySqlException exception) when (exception.IsDuplicateKey("ux_applications_open_person"))
+        catch (MySqlException exception) when (exception.IsDuplicateKey(SubmitApplication.OpenApplicationKey))
         {
             await transaction.RollbackAsync(cancellationToken);
-            return ApplicationProblems.ApplicationExists(await SubmitApplication.OpenApplicationOfAsync(connection, idNumber.Hash, cancellationToken));
+            return ApplicationProblems.ApplicationExists(await SubmitApplication.OpenApplicationOfAsync(connection, userId, cancellationToken));
         }
         return TypedResults.Ok(await ApplicationRow.LoadViewAsync(connection, id, cancellationToken));
     }

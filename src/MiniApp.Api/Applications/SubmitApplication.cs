@@ -15,8 +15,9 @@ using MySqlConnector;
 namespace MiniApp.Api.Applications;
 
 /// <summary>
-/// POST /api/applications. The same Idempotency-Key answers the first result again; one open application per person
-/// (by the keyed hash of the 身份证号, whichever WeChat account sends it), enforced by a unique key, not by a read first.
+/// POST /api/applications. The same Idempotency-Key answers the first result again; one open application per WeChat
+/// account, enforced by a unique key, not by a read first. A 身份证号 with an open application from another account, or of
+/// a member the caller is not (<see cref="MemberMatch"/>), is taken all the same: the reviewer sees it flagged.
 /// </summary>
 public static class SubmitApplication
 {
@@ -60,7 +61,7 @@ public static class SubmitApplication
                     INSERT INTO idempotency_keys (user_id, idempotency_key, request_hash, created_at) VALUES (@userId, @idempotencyKey, @requestHash, @Now)
                     """, new { userId, idempotencyKey, requestHash, Now = now.UtcDateTime }, transaction, cancellationToken: cancellationToken));
             }
-            if (await IsActiveMemberAsync(connection, transaction, id.Hash, cancellationToken)) return ApplicationProblems.AlreadyMember();
+            if (await MemberMatch.IsCallerAsync(connection, transaction, userId, id.Hash, cancellationToken)) return ApplicationProblems.AlreadyMember();
 
             var union = await ReceivingUnionRouter.RouteAsync(connection, transaction, valid.EnterpriseId, valid.StationId, valid.Group,
                 valid.ResidenceTownship, cancellationToken);
@@ -84,20 +85,20 @@ public static class SubmitApplication
             await transaction.RollbackAsync(cancellationToken);
             return await ReplayAsync(connection, userId, idempotencyKey, requestHash, cancellationToken);
         }
-        catch (MySqlException exception) when (exception.IsDuplicateKey("ux_applications_open_person"))
+        catch (MySqlException exception) when (exception.IsDuplicateKey(OpenApplicationKey))
         {
             await transaction.RollbackAsync(cancellationToken);
-            return ApplicationProblems.ApplicationExists(await OpenApplicationOfAsync(connection, id.Hash, cancellationToken));
+            return ApplicationProblems.ApplicationExists(await OpenApplicationOfAsync(connection, userId, cancellationToken));
         }
     }
 
-    internal static Task<long?> OpenApplicationOfAsync(MySqlConnection connection, string idHash, CancellationToken cancellationToken) =>
-        connection.ExecuteScalarAsync<long?>(new CommandDefinition(
-            "SELECT id FROM applications WHERE open_person_hash = @idHash", new { idHash }, cancellationToken: cancellationToken));
+    /// <summary>The unique key over the account of an open application (V11).</summary>
+    internal const string OpenApplicationKey = "ux_applications_open_user";
 
-    internal static Task<bool> IsActiveMemberAsync(MySqlConnection connection, MySqlTransaction transaction, string idHash, CancellationToken cancellationToken) =>
-        connection.ExecuteScalarAsync<bool>(new CommandDefinition(
-            "SELECT EXISTS (SELECT 1 FROM members WHERE active_person_hash = @idHash)", new { idHash }, transaction, cancellationToken: cancellationToken));
+    /// <summary>The caller's own open application: the only one an application_exists answer may name.</summary>
+    internal static Task<long?> OpenApplicationOfAsync(MySqlConnection connection, long userId, CancellationToken cancellationToken) =>
+        connection.ExecuteScalarAsync<long?>(new CommandDefinition(
+            "SELECT id FROM applications WHERE open_user_id = @userId", new { userId }, cancellationToken: cancellationToken));
 
     internal static object Parameters(long userId, ValidForm form, ProtectedValue id, ProtectedValue phone, ReceivingUnion union, DateTime now) => new
     {

@@ -16,7 +16,8 @@ public sealed record ApprovalResult(ApprovalOutcome Outcome, string? MemberNumbe
 /// <summary>
 /// Approves one application and creates the member in the same transaction: the member number, joined date = the
 /// approval date (China time), the union = the receiving union. Two reviewers at once: the row lock and the version
-/// guard let one win; the other sees the changed state.
+/// guard let one win; the other sees the changed state. Two open applications of one person (sent from two WeChat
+/// accounts): the first approved makes the member, the other then answers already_member (one active member per person).
 /// </summary>
 public static class Approval
 {

@@ -22,7 +22,7 @@ public static class ApproveApplication
         {
             case ApprovalOutcome.NotFound: return ApplicationProblems.NotFound();
             case ApprovalOutcome.StateChanged: return ApplicationProblems.StateChanged();
-            case ApprovalOutcome.AlreadyMember: return ApplicationProblems.AlreadyMember();
+            case ApprovalOutcome.AlreadyMember: return ApplicationProblems.PersonIsMember();
         }
         return TypedResults.Ok(new Response(await ApplicationRow.LoadViewAsync(connection, id, cancellationToken), result.MemberNumber!));
     }

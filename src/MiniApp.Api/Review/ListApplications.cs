@@ -9,13 +9,13 @@ using MySqlConnector;
 
 namespace MiniApp.Api.Review;
 
-/// <summary>GET /api/staff/applications: the review queue of the staff member's union subtree, oldest first, masked.</summary>
+/// <summary>GET /api/staff/applications: the review queue of the staff member's union subtree, oldest first, masked, flagged.</summary>
 public static class ListApplications
 {
     public sealed record Query(string? Status, string? Group, string? Township, long? StationId, DateOnly? From, DateOnly? To,
         int? Page, int? PageSize);
 
-    public sealed record Page(IReadOnlyList<ApplicationView> Items, int PageNumber, int PageSize, long Total);
+    public sealed record Page(IReadOnlyList<ApplicationForReview> Items, int PageNumber, int PageSize, long Total);
 
     public static async Task<Results<Ok<Page>, ProblemHttpResult>> Handle([AsParameters] Query query, ClaimsPrincipal principal,
         MySqlDataSource dataSource, CancellationToken cancellationToken)
@@ -53,10 +53,10 @@ public static class ListApplications
         var total = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
             "SELECT COUNT(*) FROM applications a JOIN organizations o ON o.id = a.receiving_union_id" + where, parameters,
             cancellationToken: cancellationToken));
-        var rows = await connection.QueryAsync<ApplicationRow>(new CommandDefinition(
+        var rows = (await connection.QueryAsync<ApplicationRow>(new CommandDefinition(
             ApplicationRow.SelectSql + where + " ORDER BY a.submitted_at, a.id LIMIT @Limit OFFSET @Offset", parameters,
-            cancellationToken: cancellationToken));
-        return TypedResults.Ok(new Page(rows.Select(r => r.ToView()).ToList(), page, pageSize, total));
+            cancellationToken: cancellationToken))).ToList();
+        return TypedResults.Ok(new Page(await ApplicationForReview.LoadAsync(connection, staff, rows, cancellationToken), page, pageSize, total));
     }
 
     // from/to are dates as the reviewer reads them, in China time.

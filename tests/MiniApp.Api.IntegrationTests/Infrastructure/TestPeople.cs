@@ -9,7 +9,7 @@ public static class TestPeople
     private static readonly int[] Weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 
     // A counter, not chance, keeps the numbers of one run apart: random picks collide often enough (the birthday
-    // problem) to turn an unrelated test into an application_exists.
+    // problem) to give an unrelated test a conflict or a member it did not make.
     private static int _issued = Random.Shared.Next(0, 1000);
 
     public static string NewIdNumber(int birthYear = 1988)
@@ -52,6 +52,15 @@ public static class TestPeople
         using var client = api.CreateClient();
         var login = await (await client.PostAsJsonAsync("/api/auth/login", new { code = code.Code })).AssertOkJsonAsync();
         return new Worker(login.GetProperty("user").GetProperty("id").GetInt64(), login.GetProperty("token").GetString()!, code.OpenId);
+    }
+
+    /// <summary>Binds the phone to the worker's account as WeChat's phone-number button does.</summary>
+    public static async Task BindPhoneAsync(this ApiFixture api, Worker worker, string phone)
+    {
+        var phoneCode = await (await api.Sandbox.Client.PostAsJsonAsync("/__sandbox/phone-codes", new { openid = worker.OpenId, phoneNumber = phone }))
+            .AssertOkJsonAsync();
+        using var client = api.CreateClient(worker.Token);
+        await (await client.PostAsJsonAsync("/api/me/phone", new { code = phoneCode.GetProperty("code").GetString() })).AssertOkJsonAsync();
     }
 
     public static async Task<JsonElement> SubmitAsync(this ApiFixture api, Worker worker, object form, string? idempotencyKey = null)

@@ -15,6 +15,7 @@ public static class OpenApiSetup
                 : OpenApiOptions.CreateDefaultSchemaReferenceId(type);
             // Examples of bodies and answers, and the problem codes of every operation (OperationExamples holds the table).
             options.AddOperationTransformer(OperationExamples.TransformAsync);
+            options.AddSchemaTransformer(DerivedRecordSchema.TransformAsync);
             options.AddDocumentTransformer((document, _, _) =>
             {
             document.Info.Title = "新平县职工入会小程序 API";

@@ -153,6 +153,10 @@ public static partial class OperationExamples
          "submittedAt":"2026-03-02T01:30:00+00:00","decidedAt":null}
         """;
 
+    // As a reviewer sees it: another open application of the same 身份证号 in scope, none outside.
+    private static string ApplicationForReview => Application[..^1]
+        + ""","flags":{"alreadyMember":false,"conflictIds":[1031],"conflictsOutsideScope":0,"sameAccountOpen":0}}""";
+
     private const string Station = """
         {"id":12,"code":"GS001","name":"桂山街道户外劳动者服务站","type":"union_post","address":"新平县桂山街道示例路1号",
          "regionCode":"530427001","latitude":24.0706,"longitude":101.9905,"facilities":["rest","charging"],
@@ -252,8 +256,8 @@ public static partial class OperationExamples
         [Key("POST", "/api/applications/{id}/withdraw")] = Application.Replace("\"status\":\"submitted\"", "\"status\":\"withdrawn\"")
             .Replace("\"version\":1", "\"version\":2").Replace("\"decidedAt\":null", "\"decidedAt\":\"2026-03-02T03:00:00+00:00\""),
         [Key("POST", "/api/staff/auth/login")] = """{"token":"eyJhbGciOiJIUzI1NiJ9.example.signature","expiresAt":"2026-03-02T09:00:00+00:00","staff":{"id":7,"role":"union_reviewer","unionId":3}}""",
-        [Key("GET", "/api/staff/applications")] = $$"""{"items":[{{Application}}],"pageNumber":1,"pageSize":20,"total":1}""",
-        [Key("GET", "/api/staff/applications/{id}")] = Application,
+        [Key("GET", "/api/staff/applications")] = $$"""{"items":[{{ApplicationForReview}}],"pageNumber":1,"pageSize":20,"total":1}""",
+        [Key("GET", "/api/staff/applications/{id}")] = ApplicationForReview,
         [Key("POST", "/api/staff/applications/{id}/approve")] = $$"""{"application":{{Application.Replace("\"status\":\"submitted\"", "\"status\":\"approved\"").Replace("\"version\":1", "\"version\":2").Replace("\"decidedAt\":null", "\"decidedAt\":\"2026-03-03T02:00:00+00:00\"")}},"memberNumber":"XP20260000123"}""",
         [Key("POST", "/api/staff/applications/{id}/reject")] = Application.Replace("\"status\":\"submitted\"", "\"status\":\"rejected\"")
             .Replace("\"version\":1", "\"version\":2").Replace("\"rejectReason\":null,\"rejectNote\":null", "\"rejectReason\":\"info_incomplete\",\"rejectNote\":\"工作单位名称请填写全称\"")

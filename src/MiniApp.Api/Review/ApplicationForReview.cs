@@ -1,0 +1,20 @@
+using System.Data.Common;
+using MiniApp.Api.Applications;
+using MiniApp.Api.Infrastructure.Auth;
+
+namespace MiniApp.Api.Review;
+
+/// <summary>An application as a reviewer sees it in the queue and on its own: the worker's view and the flags.</summary>
+public sealed record ApplicationForReview : ApplicationView
+{
+    public ApplicationForReview(ApplicationView view, ReviewFlags flags) : base(view) => Flags = flags;
+
+    public ReviewFlags Flags { get; }
+
+    public static async Task<List<ApplicationForReview>> LoadAsync(DbConnection connection, StaffContext staff,
+        IReadOnlyList<ApplicationRow> rows, CancellationToken cancellationToken)
+    {
+        var flags = await ReviewFlags.LoadAsync(connection, staff, rows, cancellationToken);
+        return rows.Select(row => new ApplicationForReview(row.ToView(), flags[row.Id])).ToList();
+    }
+}
