@@ -48,3 +48,31 @@ test("a request that takes too long times out", async () => {
   assert.equal(error.code, "timeout");
   assert.match(error.message, /超时/);
 });
+
+test("a submit committed but answered 503 is retried with the same Idempotency-Key and answered with the stored application", async () => {
+  const w = await workerWithPhone();
+  const realRequest = w.wx.request;
+  const keys = [];
+  w.wx.request = (options) => {
+    if (!(options.method === "POST" && options.url.endsWith("/api/applications"))) return realRequest(options);
+    keys.push(options.header["Idempotency-Key"]);
+    if (keys.length > 1) return realRequest(options);
+    // The API stores the application, but the answer is lost to an outage: the phone sees what the API answers when
+    // the database drops the connection after the commit.
+    realRequest({
+      ...options,
+      success: () => options.success?.({
+        statusCode: 503, errMsg: "request:ok", header: { "Retry-After": "1" },
+        data: { status: 503, code: "database_unavailable", detail: "系统正在维护或网络繁忙，请稍后再试" },
+      }),
+    });
+  };
+
+  const application = await w.client.submitApplication(form(newIdNumber(), w.phone));
+
+  assert.equal(keys.length, 2, "one answer lost, one retry");
+  assert.equal(keys[1], keys[0], "the retry carries the same Idempotency-Key");
+  const mine = await w.client.myApplications();
+  assert.equal(mine.length, 1, "stored once");
+  assert.equal(mine[0].application.id, application.id);
+});

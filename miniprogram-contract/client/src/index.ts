@@ -66,6 +66,10 @@ export const FALLBACK_MESSAGES: Record<string, string> = {
   forbidden: "没有权限执行此操作",
   not_found: "请求的内容不存在",
   wechat_unavailable: "服务暂时不可用，请稍后再试",
+  service_unavailable: "服务暂时不可用，请稍后再试",
+  database_unavailable: "系统正在维护或网络繁忙，请稍后再试",
+  rate_limited: "请求过于频繁，请稍后再试",
+  payload_too_large: "提交的内容过大",
   internal_error: "服务器开小差了，请稍后再试",
 };
 
@@ -386,7 +390,9 @@ function codeForStatus(status: number): string {
     case 401: return "unauthorized";
     case 403: return "forbidden";
     case 404: return "not_found";
-    case 503: return "wechat_unavailable";
+    case 413: return "payload_too_large";
+    case 429: return "rate_limited";
+    case 503: return "service_unavailable";
     default: return "internal_error";
   }
 }
