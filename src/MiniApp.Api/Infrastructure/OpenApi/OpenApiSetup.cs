@@ -32,7 +32,12 @@ public static class OpenApiSetup
     public static WebApplication MapApiOpenApi(this WebApplication app)
     {
         app.MapOpenApi("/openapi/{documentName}.json");
-        app.MapScalarApiReference("/docs", options => options.WithTitle("新平县职工入会小程序 API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
+        // No web fonts from Scalar's CDN: the page's Content-Security-Policy allows nothing from another origin.
+        app.MapScalarApiReference("/docs", options =>
+        {
+            options.WithTitle("新平县职工入会小程序 API").WithOpenApiRoutePattern("/openapi/{documentName}.json");
+            options.DefaultFonts = false;
+        });
         return app;
     }
 }
