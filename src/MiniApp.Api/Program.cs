@@ -11,6 +11,7 @@ using MiniApp.Api.Infrastructure.Health;
 using MiniApp.Api.Infrastructure.Logging;
 using MiniApp.Api.Infrastructure.OpenApi;
 using MiniApp.Api.Infrastructure.Privacy;
+using MiniApp.Api.Infrastructure.RateLimiting;
 using MiniApp.Api.Infrastructure.Redis;
 using MiniApp.Api.Applications;
 using MiniApp.Api.Coverage.Reports;
@@ -46,6 +47,7 @@ builder.Services.AddSingleton<CardCode>();
 builder.Services.AddStations(builder.Configuration);
 builder.Services.AddNotifications(builder.Configuration, role);
 builder.Services.AddCampaignFigures();
+builder.Services.AddApiRateLimiting(builder.Configuration);
 
 var app = builder.Build();
 
@@ -55,12 +57,14 @@ if (app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value.MigrateOn
     app.Services.GetRequiredService<DatabaseMigrator>().Migrate();
 }
 
+app.UseKnownProxies();
 app.UseMiddleware<RequestIdMiddleware>();
 app.UseRoleFilter(role);
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimiter();
 app.UseJobsDashboard(role);
 
 app.MapApiHealth();

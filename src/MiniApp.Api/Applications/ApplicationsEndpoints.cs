@@ -1,4 +1,5 @@
 using MiniApp.Api.Infrastructure.Auth;
+using MiniApp.Api.Infrastructure.RateLimiting;
 
 namespace MiniApp.Api.Applications;
 
@@ -16,7 +17,8 @@ public static class ApplicationsEndpoints
                 + "application_exists (409, with applicationId), idempotency_key_reused (422).")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .WithRateLimit(RateLimitPolicies.WorkerWrites);
         group.MapGet("/mine", GetMyApplications.Handle)
             .WithSummary("The worker's applications, newest first, with their history")
             .Produces<List<GetMyApplications.MyApplication>>();
@@ -31,7 +33,8 @@ public static class ApplicationsEndpoints
                 + "already_member (409), application_exists (409).")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .WithRateLimit(RateLimitPolicies.WorkerWrites);
         return app;
     }
 }
