@@ -81,6 +81,8 @@ export WeChat__AppId="wxbench0000000001" WeChat__AppSecret="bench-secret" WeChat
 export ASPNETCORE_ENVIRONMENT=Production DOTNET_ENVIRONMENT=Production
 # One log line per request would measure the console, not the API: warnings only, for the ceiling and nearby alike.
 export Logging__LogLevel__Default=Warning
+# wrk sends everything from one loopback address: lift the per-address limit of nearby, or it would measure the 429s.
+export RateLimits__NearbyPerAddress__PermitLimit=1000000000
 
 dotnet "$app/MiniApp.Api.dll" migrate --contentRoot "$app" >"$state/migrate.log" 2>&1 || { tail -n 20 "$state/migrate.log" >&2; exit 1; }
 

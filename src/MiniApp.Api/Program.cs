@@ -12,6 +12,7 @@ using MiniApp.Api.Infrastructure.Http;
 using MiniApp.Api.Infrastructure.Logging;
 using MiniApp.Api.Infrastructure.OpenApi;
 using MiniApp.Api.Infrastructure.Privacy;
+using MiniApp.Api.Infrastructure.RateLimiting;
 using MiniApp.Api.Infrastructure.Redis;
 using MiniApp.Api.Applications;
 using MiniApp.Api.Coverage.Reports;
@@ -48,6 +49,7 @@ builder.Services.AddSingleton<CardCode>();
 builder.Services.AddStations(builder.Configuration);
 builder.Services.AddNotifications(builder.Configuration, role);
 builder.Services.AddCampaignFigures();
+builder.Services.AddApiRateLimiting(builder.Configuration);
 
 var app = builder.Build();
 
@@ -57,6 +59,7 @@ if (app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value.MigrateOn
     app.Services.GetRequiredService<DatabaseMigrator>().Migrate();
 }
 
+app.UseKnownProxies();
 app.UseMiddleware<RequestIdMiddleware>();
 app.UseSecurityHeaders(DashboardAccess.Path, "/docs");
 app.UseRoleFilter(role);
@@ -66,6 +69,7 @@ app.UseRequestShapeLimits();
 app.UseAuthentication();
 app.UseAuthenticationBeforeMediaType();
 app.UseAuthorization();
+app.UseRateLimiter();
 app.UseRequestBodyLimits();
 app.UseJobsDashboard(role);
 

@@ -79,7 +79,7 @@ export interface paths {
         put?: never;
         /**
          * Log a worker in with the code from wx.login
-         * @description Exchanges the code with WeChat (code2session) and answers our own token. Problem codes: validation_failed, wechat_code_invalid (400: the code is used or expired; call wx.login again), wechat_login_blocked (403), wechat_unavailable (503, with Retry-After), wechat_error (502).
+         * @description Exchanges the code with WeChat (code2session) and answers our own token. Problem codes: validation_failed, wechat_code_invalid (400: the code is used or expired; call wx.login again), wechat_login_blocked (403), wechat_unavailable (503, with Retry-After), wechat_error (502). Limited per client address: rate_limited (429, with Retry-After).
          */
         post: {
             parameters: {
@@ -141,6 +141,15 @@ export interface paths {
                         "application/problem+json": components["schemas"]["ProblemDetails"];
                     };
                 };
+                /** @description Too Many Requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
                 /** @description Bad Gateway */
                 502: {
                     headers: {
@@ -178,7 +187,7 @@ export interface paths {
         put?: never;
         /**
          * Log a union staff member in with username and password
-         * @description Problem codes: validation_failed, invalid_credentials (401), account_locked (429, with Retry-After).
+         * @description Problem codes: validation_failed, invalid_credentials (401; an unknown or disabled username answers the same), account_locked (429, with Retry-After: too many wrong passwords for this username from this address; other addresses are not held back), rate_limited (429, with Retry-After: the username is slowed down after failures from several addresses, or too many logins are being checked at once). Limited per client address: rate_limited (429, with Retry-After).
          */
         post: {
             parameters: {
@@ -572,7 +581,7 @@ export interface paths {
         put?: never;
         /**
          * Bind the worker's phone from WeChat: {code} of the phone-number button, or the older {encryptedData, iv}
-         * @description Problem codes: validation_failed, wechat_code_invalid (400), phone_data_invalid (400: log in again, then retry), wechat_unavailable (503).
+         * @description Problem codes: validation_failed, wechat_code_invalid (400), phone_data_invalid (400: log in again, then retry), wechat_unavailable (503). Limited per worker account (and per day): rate_limited (429, with Retry-After).
          */
         post: {
             parameters: {
@@ -628,6 +637,15 @@ export interface paths {
                 };
                 /** @description Forbidden */
                 403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Too Many Requests */
+                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -822,7 +840,7 @@ export interface paths {
         };
         /**
          * Active stations nearest to a GCJ-02 location, with distanceMeters and isOpenNow (China time)
-         * @description lat and lng are GCJ-02 (wx.getLocation({type:'gcj02'})) inside China; radiusKm defaults to 5 (at most 50); limit defaults to 20 (at most 50); type is one station type; facility may repeat and means all of them; openNow=true keeps stations open now. The location is never stored or logged. Problem codes: validation_failed (400).
+         * @description lat and lng are GCJ-02 (wx.getLocation({type:'gcj02'})) inside China; radiusKm defaults to 5 (at most 50); limit defaults to 20 (at most 50); type is one station type; facility may repeat and means all of them; openNow=true keeps stations open now. The location is never stored or logged. Problem codes: validation_failed (400). Limited per client address: rate_limited (429, with Retry-After).
          */
         get: {
             parameters: {
@@ -875,6 +893,15 @@ export interface paths {
                 };
                 /** @description Bad Request */
                 400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Too Many Requests */
+                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2097,7 +2124,7 @@ export interface paths {
         put?: never;
         /**
          * Apply to join the union
-         * @description Send an Idempotency-Key header (any unique string up to 64 characters) so a retry on a bad connection cannot apply twice. One open application per WeChat account; a 身份证号 that has an open application from another account, or is a member the caller is not, is accepted and flagged to the reviewer. Problem codes: validation_failed (errors per field), already_member (409: the caller's own account, or its bound phone, is the member's), application_exists (409: the caller already has an open application; applicationId names it), idempotency_key_reused (422).
+         * @description Send an Idempotency-Key header (any unique string up to 64 characters) so a retry on a bad connection cannot apply twice. One open application per WeChat account; a 身份证号 that has an open application from another account, or is a member the caller is not, is accepted and flagged to the reviewer. Problem codes: validation_failed (errors per field), already_member (409: the caller's own account, or its bound phone, is the member's), application_exists (409: the caller already has an open application; applicationId names it), idempotency_key_reused (422). Limited per worker account (and per day): rate_limited (429, with Retry-After).
          */
         post: {
             parameters: {
@@ -2218,6 +2245,15 @@ export interface paths {
                 };
                 /** @description Unprocessable Entity */
                 422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Too Many Requests */
+                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2449,7 +2485,7 @@ export interface paths {
         get?: never;
         /**
          * Correct a rejected application and send it again
-         * @description The rules of a new application hold. Problem codes: validation_failed, application_not_found (404), application_state_changed (409), already_member (409), application_exists (409: the caller has another open application; applicationId names it).
+         * @description The rules of a new application hold. Problem codes: validation_failed, application_not_found (404), application_state_changed (409), already_member (409), application_exists (409: the caller has another open application; applicationId names it). Limited per worker account (and per day): rate_limited (429, with Retry-After).
          */
         put: {
             parameters: {
@@ -2570,6 +2606,15 @@ export interface paths {
                 };
                 /** @description Conflict */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Too Many Requests */
+                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -3429,7 +3474,6 @@ export interface paths {
                          *         "unionName": "桂山街道总工会",
                          *         "departmentCode": null,
                          *         "disabled": false,
-                         *         "locked": false,
                          *         "createdAt": "2026-01-05T02:00:00+00:00",
                          *         "lastLoginAt": "2026-03-02T00:50:00+00:00"
                          *       }
@@ -3502,7 +3546,6 @@ export interface paths {
                          *       "unionName": "桂山街道总工会",
                          *       "departmentCode": null,
                          *       "disabled": false,
-                         *       "locked": false,
                          *       "createdAt": "2026-01-05T02:00:00+00:00",
                          *       "lastLoginAt": "2026-03-02T00:50:00+00:00"
                          *     }
@@ -3594,7 +3637,6 @@ export interface paths {
                          *       "unionName": "桂山街道总工会",
                          *       "departmentCode": null,
                          *       "disabled": true,
-                         *       "locked": false,
                          *       "createdAt": "2026-01-05T02:00:00+00:00",
                          *       "lastLoginAt": "2026-03-02T00:50:00+00:00"
                          *     }
@@ -3686,7 +3728,6 @@ export interface paths {
                          *       "unionName": "桂山街道总工会",
                          *       "departmentCode": null,
                          *       "disabled": false,
-                         *       "locked": false,
                          *       "createdAt": "2026-01-05T02:00:00+00:00",
                          *       "lastLoginAt": "2026-03-02T00:50:00+00:00"
                          *     }
@@ -3787,7 +3828,6 @@ export interface paths {
                          *       "unionName": "桂山街道总工会",
                          *       "departmentCode": null,
                          *       "disabled": false,
-                         *       "locked": false,
                          *       "createdAt": "2026-01-05T02:00:00+00:00",
                          *       "lastLoginAt": "2026-03-02T00:50:00+00:00"
                          *     }
@@ -7086,7 +7126,6 @@ export interface components {
             unionName: string;
             departmentCode: null | string;
             disabled: boolean;
-            locked: boolean;
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */

@@ -1,4 +1,5 @@
 using MiniApp.Api.Infrastructure.Auth;
+using MiniApp.Api.Infrastructure.RateLimiting;
 
 namespace MiniApp.Api.Applications;
 
@@ -19,7 +20,8 @@ public static class ApplicationsEndpoints
                 + "idempotency_key_reused (422).")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .WithRateLimit(RateLimitPolicies.WorkerWrites);
         group.MapGet("/mine", GetMyApplications.Handle)
             .WithSummary("The worker's applications, newest first, with their history")
             .Produces<List<GetMyApplications.MyApplication>>();
@@ -35,7 +37,8 @@ public static class ApplicationsEndpoints
                 + "application; applicationId names it).")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .WithRateLimit(RateLimitPolicies.WorkerWrites);
         return app;
     }
 }

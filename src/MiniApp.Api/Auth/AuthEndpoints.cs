@@ -1,4 +1,5 @@
 using MiniApp.Api.Infrastructure.Http;
+using MiniApp.Api.Infrastructure.RateLimiting;
 
 namespace MiniApp.Api.Auth;
 
@@ -20,17 +21,21 @@ public static class AuthEndpoints
             .ProducesProblem(StatusCodes.Status502BadGateway)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .WithBodyLimit(LoginBodyBytes)
-            .AllowAnonymous();
+            .AllowAnonymous()
+            .WithRateLimit(RateLimitPolicies.WorkerLogin);
 
         app.MapPost("/api/staff/auth/login", StaffLogin.Handle)
             .WithTags("Staff auth")
             .WithSummary("Log a union staff member in with username and password")
-            .WithDescription("Problem codes: validation_failed, invalid_credentials (401), account_locked (429, with Retry-After).")
+            .WithDescription("Problem codes: validation_failed, invalid_credentials (401; an unknown or disabled username "
+                + "answers the same), account_locked (429, with Retry-After: too many wrong passwords for this username from "
+                + "this address; other addresses are not held back), rate_limited (429, with Retry-After: the username is "
+                + "slowed down after failures from several addresses, or too many logins are being checked at once).")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .WithBodyLimit(LoginBodyBytes)
-            .AllowAnonymous();
+            .AllowAnonymous()
+            .WithRateLimit(RateLimitPolicies.StaffLogin);
         return app;
     }
 }

@@ -1,15 +1,20 @@
 using System.ComponentModel.DataAnnotations;
+using System.Globalization;
 using Dapper;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.Options;
 using MiniApp.Api.Infrastructure.Auth;
 using MiniApp.Api.Infrastructure.Errors;
+using MiniApp.Api.Infrastructure.RateLimiting;
 using MySqlConnector;
 
 namespace MiniApp.Api.Auth;
 
-/// <summary>POST /api/staff/auth/login: username + password, Identity's hasher, lockout after repeated failures.</summary>
+/// <summary>
+/// POST /api/staff/auth/login: username + password, Identity's hasher. Before any hashing: the per-address limit (the
+/// endpoint's policy), then the failures of this username from this address and the username's slow-down; then a
+/// bounded number of hashes at once. An unknown username goes the same way as a wrong password, lockout included.
+/// </summary>
 public static class StaffLogin
 {
     public sealed record Request(
@@ -24,72 +29,76 @@ public static class StaffLogin
 
     public sealed record StaffSummary(long Id, string Role, long UnionId);
 
+    public sealed record Services(MySqlDataSource DataSource, IPasswordHasher<StaffPassword> Hasher, PasswordHashingGate Hashing,
+        StaffLoginFailures Failures, TokenIssuer Tokens, TimeProvider Clock, ILoggerFactory Loggers);
+
     private sealed record StaffRow(long Id, string PasswordHash, string Role, long UnionId, bool Disabled);
 
     private const string FindSql = """
         SELECT id, password_hash, role, union_id, disabled FROM staff WHERE username = @Username
         """;
 
-    // Every attempt is counted before the password is checked, in one guarded statement, so a burst of parallel
-    // guesses cannot all slip in under the limit; a success resets the count. locked_until is assigned first: MySQL
-    // evaluates single-table SET assignments left to right.
-    private const string CountAttemptSql = """
-        UPDATE staff
-        SET locked_until = CASE WHEN failed_logins + 1 >= @MaxFailures THEN @LockedUntil ELSE locked_until END,
-            failed_logins = CASE WHEN failed_logins + 1 >= @MaxFailures THEN 0 ELSE failed_logins + 1 END
-        WHERE id = @Id AND (locked_until IS NULL OR locked_until <= @Now)
-        """;
-
     private const string RecordSuccessSql = """
-        UPDATE staff SET failed_logins = 0, locked_until = NULL, last_login_at = @Now,
-            password_hash = COALESCE(@NewHash, password_hash)
-        WHERE id = @Id
+        UPDATE staff SET last_login_at = @Now, password_hash = COALESCE(@NewHash, password_hash) WHERE id = @Id
         """;
 
     // A hash to verify against when the username is unknown, so both paths take the same time.
     private static readonly Lazy<string> DummyHash = new(() => new PasswordHasher<StaffPassword>().HashPassword(new StaffPassword(), "not-a-password"));
 
     public static async Task<Results<Ok<Response>, ProblemHttpResult>> Handle(
-        Request request, MySqlDataSource dataSource, IPasswordHasher<StaffPassword> hasher, TokenIssuer tokens,
-        IOptions<AuthOptions> options, TimeProvider clock, HttpContext httpContext, ILoggerFactory loggers,
-        CancellationToken cancellationToken)
+        Request request, [AsParameters] Services services, HttpContext httpContext, CancellationToken cancellationToken)
     {
-        var logger = loggers.CreateLogger(typeof(StaffLogin));
-        var now = clock.GetUtcNow().UtcDateTime;
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var logger = services.Loggers.CreateLogger(typeof(StaffLogin));
+        var username = request.Username.Trim();
+        var address = ClientAddress.Of(httpContext);
+        await using var connection = await services.DataSource.OpenConnectionAsync(cancellationToken);
         var staff = await connection.QuerySingleOrDefaultAsync<StaffRow>(
-            new CommandDefinition(FindSql, new { Username = request.Username.Trim() }, cancellationToken: cancellationToken));
+            new CommandDefinition(FindSql, new { Username = username }, cancellationToken: cancellationToken));
+        var known = staff is { Disabled: false };
 
-        if (staff is null || staff.Disabled)
+        var attempt = await services.Failures.BeginAsync(username, address);
+        if (attempt.Kind == LoginVerdictKind.Locked)
         {
-            hasher.VerifyHashedPassword(new StaffPassword(), DummyHash.Value, request.Password);
+            logger.LogWarning("Staff login refused: too many failures for this username from this address");
+            return Locked(httpContext, attempt.RetryAfter);
+        }
+        if (attempt.Kind == LoginVerdictKind.SlowedDown)
+        {
+            logger.LogWarning("Staff login refused: the username is slowed down after failures from several addresses");
+            return RateLimitedProblem.Create(httpContext, attempt.RetryAfter);
+        }
+
+        PasswordVerificationResult verdict;
+        string? newHash = null;
+        using (var slot = await services.Hashing.EnterAsync(cancellationToken))
+        {
+            if (!slot.IsAcquired)
+            {
+                await services.Failures.UndoAsync(username, address);
+                logger.LogWarning("Staff login refused: every password hashing slot is taken");
+                return RateLimitedProblem.Create(httpContext, TimeSpan.FromSeconds(1));
+            }
+            verdict = services.Hasher.VerifyHashedPassword(new StaffPassword(), known ? staff!.PasswordHash : DummyHash.Value, request.Password);
+            if (known && verdict == PasswordVerificationResult.SuccessRehashNeeded)
+            {
+                newHash = services.Hasher.HashPassword(new StaffPassword(), request.Password);
+            }
+        }
+        if (!known)
+        {
             logger.LogWarning("Staff login refused: unknown or disabled account");
             return InvalidCredentials();
         }
-        var counted = await connection.ExecuteAsync(new CommandDefinition(CountAttemptSql, new
-        {
-            staff.Id, Now = now, MaxFailures = options.Value.MaxFailedLogins, LockedUntil = now.Add(options.Value.LockoutDuration),
-        }, cancellationToken: cancellationToken));
-        if (counted == 0)
-        {
-            var lockedUntil = await connection.ExecuteScalarAsync<DateTime?>(new CommandDefinition(
-                "SELECT locked_until FROM staff WHERE id = @Id", new { staff.Id }, cancellationToken: cancellationToken));
-            return Locked(httpContext, (lockedUntil ?? now) - now);
-        }
-
-        var verdict = hasher.VerifyHashedPassword(new StaffPassword(), staff.PasswordHash, request.Password);
         if (verdict == PasswordVerificationResult.Failed)
         {
-            logger.LogWarning("Staff login refused for staff {StaffId}: wrong password", staff.Id);
+            logger.LogWarning("Staff login refused for staff {StaffId}: wrong password", staff!.Id);
             return InvalidCredentials();
         }
 
-        var newHash = verdict == PasswordVerificationResult.SuccessRehashNeeded
-            ? hasher.HashPassword(new StaffPassword(), request.Password)
-            : null;
-        await connection.ExecuteAsync(new CommandDefinition(RecordSuccessSql, new { staff.Id, Now = now, NewHash = newHash },
-            cancellationToken: cancellationToken));
-        var token = tokens.ForStaff(staff.Id, staff.Role, staff.UnionId);
+        await services.Failures.SucceededAsync(username, address);
+        await connection.ExecuteAsync(new CommandDefinition(RecordSuccessSql,
+            new { staff!.Id, Now = services.Clock.GetUtcNow().UtcDateTime, NewHash = newHash }, cancellationToken: cancellationToken));
+        var token = services.Tokens.ForStaff(staff.Id, staff.Role, staff.UnionId);
         logger.LogInformation("Staff {StaffId} logged in", staff.Id);
         return TypedResults.Ok(new Response(token.Token, token.ExpiresAt, new StaffSummary(staff.Id, staff.Role, staff.UnionId)));
     }
@@ -97,10 +106,10 @@ public static class StaffLogin
     private static ProblemHttpResult InvalidCredentials() =>
         Problems.Create(401, ProblemCodes.InvalidCredentials, "用户名或密码错误");
 
-    private static ProblemHttpResult Locked(HttpContext httpContext, TimeSpan remaining)
+    private static ProblemHttpResult Locked(HttpContext httpContext, TimeSpan retryAfter)
     {
-        var minutes = Math.Max(1, (int)Math.Ceiling(remaining.TotalMinutes));
-        httpContext.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(remaining.TotalSeconds)).ToString();
-        return Problems.Create(429, ProblemCodes.AccountLocked, $"登录失败次数过多，账号已锁定，请 {minutes} 分钟后再试");
+        var seconds = RateLimitedProblem.RetryAfterSeconds(retryAfter);
+        httpContext.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        return Problems.Create(429, ProblemCodes.AccountLocked, $"登录失败次数过多，请{RateLimitedProblem.Wait(seconds)}后再试");
     }
 }

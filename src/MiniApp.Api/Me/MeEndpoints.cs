@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using MiniApp.Api.Auth;
 using MiniApp.Api.Infrastructure.Auth;
 using MiniApp.Api.Infrastructure.Errors;
+using MiniApp.Api.Infrastructure.RateLimiting;
 using MiniApp.Api.Members;
 using MySqlConnector;
 
@@ -20,7 +21,8 @@ public static class MeEndpoints
             .WithSummary("Bind the worker's phone from WeChat: {code} of the phone-number button, or the older {encryptedData, iv}")
             .WithDescription("Problem codes: validation_failed, wechat_code_invalid (400), phone_data_invalid (400: log in again, then retry), wechat_unavailable (503).")
             .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
+            .WithRateLimit(RateLimitPolicies.WorkerWrites);
         me.MapGet("/membership", GetMembershipCard.Handle)
             .WithSummary("The electronic membership card with a verification code valid for 5 minutes")
             .WithDescription("Problem codes: not_a_member (404).")

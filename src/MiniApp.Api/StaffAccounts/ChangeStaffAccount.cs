@@ -26,14 +26,17 @@ public static class ChangeStaffAccount
             ? Task.FromResult<Results<Ok<StaffAccountView>, ProblemHttpResult>>(Problems.Validation("id", "不能启用自己的账号"))
             : ChangeAsync(id, principal, dataSource, clock, "UPDATE staff SET disabled = 0 WHERE id = @id", "staff.enabled", null, cancellationToken);
 
+    /// <summary>Also forgets the username's failed logins from every address, as the old account lock was lifted by a reset.</summary>
     public static async Task<Results<Ok<StaffAccountView>, ProblemHttpResult>> ResetPassword(long id, ResetPasswordRequest request,
-        ClaimsPrincipal principal, MySqlDataSource dataSource, IPasswordHasher<StaffPassword> hasher, TimeProvider clock,
-        CancellationToken cancellationToken)
+        ClaimsPrincipal principal, MySqlDataSource dataSource, IPasswordHasher<StaffPassword> hasher, StaffLoginFailures failures,
+        TimeProvider clock, CancellationToken cancellationToken)
     {
         if (StaffPasswordRules.Check(request.Password) is { } error) return Problems.Validation("password", error);
-        return await ChangeAsync(id, principal, dataSource, clock,
-            "UPDATE staff SET password_hash = @Hash, failed_logins = 0, locked_until = NULL, password_changed_at = UTC_TIMESTAMP(6) WHERE id = @id", "staff.password_reset",
+        var result = await ChangeAsync(id, principal, dataSource, clock,
+            "UPDATE staff SET password_hash = @Hash, password_changed_at = UTC_TIMESTAMP(6) WHERE id = @id", "staff.password_reset",
             hasher.HashPassword(new StaffPassword(), request.Password!), cancellationToken);
+        if (result.Result is Ok<StaffAccountView> reset) await failures.ForgetAsync(reset.Value!.Username);
+        return result;
     }
 
     private static async Task<Results<Ok<StaffAccountView>, ProblemHttpResult>> ChangeAsync(long id, ClaimsPrincipal principal,
@@ -48,6 +51,6 @@ public static class ChangeStaffAccount
         var now = clock.GetUtcNow().UtcDateTime;
         await AuditLog.WriteAsync(connection, transaction, AuditLog.Staff, principal.StaffId(), action, "staff", id, null, now, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return TypedResults.Ok((await StaffAccountView.QueryAsync(connection, "WHERE s.id = @id", new { id }, now, cancellationToken)).Single());
+        return TypedResults.Ok((await StaffAccountView.QueryAsync(connection, "WHERE s.id = @id", new { id }, cancellationToken)).Single());
     }
 }

@@ -58,7 +58,7 @@ public static partial class CreateStaffAccount
         await AuditLog.WriteAsync(connection, transaction, AuditLog.Staff, principal.StaffId(), "staff.created", "staff", id,
             new { role = request.Role, unionId = request.UnionId }, now, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        var view = (await StaffAccountView.QueryAsync(connection, "WHERE s.id = @id", new { id }, now, cancellationToken)).Single();
+        var view = (await StaffAccountView.QueryAsync(connection, "WHERE s.id = @id", new { id }, cancellationToken)).Single();
         return TypedResults.Created($"/api/staff/accounts/{id}", view);
     }
 

@@ -4,22 +4,22 @@ using Dapper;
 namespace MiniApp.Api.StaffAccounts;
 
 public sealed record StaffAccountView(long Id, string Username, string DisplayName, string Role, long UnionId, string UnionName,
-    string? DepartmentCode, bool Disabled, bool Locked, DateTimeOffset CreatedAt, DateTimeOffset? LastLoginAt)
+    string? DepartmentCode, bool Disabled, DateTimeOffset CreatedAt, DateTimeOffset? LastLoginAt)
 {
     private const string SelectSql = """
         SELECT s.id, s.username, s.display_name, s.role, s.union_id, o.name AS union_name, s.department_code, s.disabled,
-               s.locked_until, s.created_at, s.last_login_at
+               s.created_at, s.last_login_at
         FROM staff s JOIN organizations o ON o.id = s.union_id
         """;
 
     public static async Task<IReadOnlyList<StaffAccountView>> QueryAsync(DbConnection connection, string whereAndOrder, object? parameters,
-        DateTime now, CancellationToken cancellationToken) =>
+        CancellationToken cancellationToken) =>
         (await connection.QueryAsync<Row>(new CommandDefinition(SelectSql + " " + whereAndOrder, parameters, cancellationToken: cancellationToken)))
         .Select(row => new StaffAccountView(row.Id, row.Username, row.DisplayName, row.Role, row.UnionId, row.UnionName, row.DepartmentCode,
-            row.Disabled, row.LockedUntil > now, new DateTimeOffset(row.CreatedAt, TimeSpan.Zero),
+            row.Disabled, new DateTimeOffset(row.CreatedAt, TimeSpan.Zero),
             row.LastLoginAt is { } at ? new DateTimeOffset(at, TimeSpan.Zero) : null))
         .ToList();
 
     private sealed record Row(long Id, string Username, string DisplayName, string Role, long UnionId, string UnionName,
-        string? DepartmentCode, bool Disabled, DateTime? LockedUntil, DateTime CreatedAt, DateTime? LastLoginAt);
+        string? DepartmentCode, bool Disabled, DateTime CreatedAt, DateTime? LastLoginAt);
 }

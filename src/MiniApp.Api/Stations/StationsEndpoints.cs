@@ -1,5 +1,6 @@
 using MiniApp.Api.Infrastructure.Auth;
 using MiniApp.Api.Infrastructure.Http;
+using MiniApp.Api.Infrastructure.RateLimiting;
 
 namespace MiniApp.Api.Stations;
 
@@ -18,7 +19,8 @@ public static class StationsEndpoints
             .WithDescription("lat and lng are GCJ-02 (wx.getLocation({type:'gcj02'})) inside China; radiusKm defaults to 5 (at most 50); "
                 + "limit defaults to 20 (at most 50); type is one station type; facility may repeat and means all of them; openNow=true "
                 + "keeps stations open now. The location is never stored or logged. Problem codes: validation_failed (400).")
-            .ProducesProblem(StatusCodes.Status400BadRequest);
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .WithRateLimit(RateLimitPolicies.Nearby);
         group.MapGet("/options", GetStationOptions.Handle)
             .WithSummary("Station types, facilities, after-hours access methods and statuses: codes to send, names to show");
         group.MapGet("/{id:long}", GetStation.Handle)

@@ -20,6 +20,9 @@ public sealed class ApiFixture : IAsyncLifetime
     private readonly string _redisPrefix = $"miniapp-test-{Guid.NewGuid():N}:";
 
     public CapturedLogs Logs { get; } = new();
+
+    /// <summary>Every Redis key of this run starts with it (and is deleted at the end).</summary>
+    public string RedisPrefix => _redisPrefix;
     internal TestDatabase Database => _database ?? throw new InvalidOperationException("Not started.");
     internal SandboxHost Sandbox => _sandbox ?? throw new InvalidOperationException("Not started.");
     public WebApplicationFactory<Program> Factory => _factory ?? throw new InvalidOperationException("Not started.");
@@ -56,8 +59,23 @@ public sealed class ApiFixture : IAsyncLifetime
             builder.UseSetting("Privacy:Keys:t1", PrivacyKey);
             builder.UseSetting("Privacy:LookupKey", LookupKey);
             builder.ConfigureLogging(logging => logging.ClearProviders().AddProvider(Logs));
+            // Every test sends from the same in-process address: limits far above what the suite sends. Tests of the
+            // limits (and the fuzz run) set their own after these.
+            foreach (var (key, value) in HighLimits) builder.UseSetting(key, value);
+            builder.ConfigureServices(services => services.AddTransient<IStartupFilter, TestPeerAddress>());
             configure(builder);
         });
+
+    /// <summary>The settings CreateFactory starts every API with, so that no test of something else meets a limit.</summary>
+    public static readonly IReadOnlyDictionary<string, string> HighLimits = new Dictionary<string, string>
+    {
+        ["RateLimits:WorkerLoginPerAddress:PermitLimit"] = "1000000",
+        ["RateLimits:NearbyPerAddress:PermitLimit"] = "1000000",
+        ["RateLimits:StaffLoginPerAddress:PermitLimit"] = "1000000",
+        ["RateLimits:WorkerWritesPerAccount:PermitLimit"] = "1000000",
+        ["RateLimits:WorkerWritesPerAccountDaily:PermitLimit"] = "1000000",
+        ["Auth:PasswordHashQueue"] = "10000",
+    };
 
     /// <summary>The keyed hash the API stores for a value (HMAC-SHA256 under the test look-up key).</summary>
     public string LookupHash(string value, string purpose) =>

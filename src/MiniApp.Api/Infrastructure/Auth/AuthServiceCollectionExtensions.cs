@@ -14,6 +14,8 @@ public static class AuthServiceCollectionExtensions
         services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<TokenIssuer>();
         services.AddSingleton<IPasswordHasher<StaffPassword>, PasswordHasher<StaffPassword>>();
+        services.AddSingleton<PasswordHashingGate>();
+        services.AddSingleton<StaffLoginFailures>();
 
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)

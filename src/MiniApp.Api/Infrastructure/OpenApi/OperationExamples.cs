@@ -169,7 +169,7 @@ public static partial class OperationExamples
 
     private const string StaffAccount = """
         {"id":7,"username":"gs_reviewer","displayName":"桂山审核员","role":"union_reviewer","unionId":3,"unionName":"桂山街道总工会",
-         "departmentCode":null,"disabled":false,"locked":false,"createdAt":"2026-01-05T02:00:00+00:00","lastLoginAt":"2026-03-02T00:50:00+00:00"}
+         "departmentCode":null,"disabled":false,"createdAt":"2026-01-05T02:00:00+00:00","lastLoginAt":"2026-03-02T00:50:00+00:00"}
         """;
 
     private static Dictionary<string, string> BuildRequestExamples() => new()

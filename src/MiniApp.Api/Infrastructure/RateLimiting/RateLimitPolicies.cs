@@ -1,0 +1,70 @@
+using System.Threading.RateLimiting;
+using Microsoft.Extensions.Options;
+using MiniApp.Api.Infrastructure.Auth;
+
+namespace MiniApp.Api.Infrastructure.RateLimiting;
+
+/// <summary>The rate-limit policies endpoints name, and their wiring into ASP.NET Core's rate limiter.</summary>
+public static class RateLimitPolicies
+{
+    public const string WorkerLogin = "worker-login";
+    public const string Nearby = "nearby";
+    public const string StaffLogin = "staff-login";
+    public const string WorkerWrites = "worker-writes";
+
+    public static IServiceCollection AddApiRateLimiting(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section)
+            .Validate(options => options.All().All(limit => limit.Limit.IsValid),
+                "Every RateLimits entry needs PermitLimit >= 1 and a Window of 1 second to 7 days.")
+            .ValidateOnStart();
+        services.AddSingleton<LimitStore>();
+        services.AddKnownProxies(configuration);
+        services.AddRateLimiter(limiter =>
+        {
+            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            limiter.OnRejected = (rejected, _) =>
+            {
+                var wait = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.FromSeconds(1);
+                return new ValueTask(RateLimitedProblem.Create(rejected.HttpContext, wait).ExecuteAsync(rejected.HttpContext));
+            };
+            limiter.AddPolicy(WorkerLogin, context => PerAddress(context, WorkerLogin, options => options.WorkerLoginPerAddress, shared: false));
+            limiter.AddPolicy(Nearby, context => PerAddress(context, Nearby, options => options.NearbyPerAddress, shared: false));
+            limiter.AddPolicy(StaffLogin, context => PerAddress(context, StaffLogin, options => options.StaffLoginPerAddress, shared: true));
+            limiter.AddPolicy(WorkerWrites, PerWorkerAccount);
+        });
+        return services;
+    }
+
+    private static RateLimitPartition<string> PerAddress(HttpContext context, string policy, Func<RateLimitOptions, WindowLimit> limit,
+        bool shared)
+    {
+        var address = ClientAddress.Of(context);
+        return Partition(context, address, store => [new WindowHit($"{store.Prefix}{policy}:{address}", limit(Options(context)))], shared);
+    }
+
+    // Runs after authorization, so the caller is a worker with a user id.
+    private static RateLimitPartition<string> PerWorkerAccount(HttpContext context)
+    {
+        var account = context.User.FindFirst(AppClaims.Subject)?.Value ?? ClientAddress.Of(context);
+        var options = Options(context);
+        return Partition(context, account, store =>
+        [
+            new WindowHit($"{store.Prefix}{WorkerWrites}:{account}", options.WorkerWritesPerAccount),
+            new WindowHit($"{store.Prefix}{WorkerWrites}-daily:{account}", options.WorkerWritesPerAccountDaily),
+        ], shared: true);
+    }
+
+    private static RateLimitPartition<string> Partition(HttpContext context, string key, Func<LimitStore, WindowHit[]> hits, bool shared)
+    {
+        var services = context.RequestServices;
+        return RateLimitPartition.Get(key, _ =>
+        {
+            var store = services.GetRequiredService<LimitStore>();
+            return new WindowRateLimiter(store, hits(store), shared, services.GetRequiredService<TimeProvider>());
+        });
+    }
+
+    private static RateLimitOptions Options(HttpContext context) =>
+        context.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value;
+}
