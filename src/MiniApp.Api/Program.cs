@@ -14,6 +14,7 @@ using MiniApp.Api.Infrastructure.OpenApi;
 using MiniApp.Api.Infrastructure.Privacy;
 using MiniApp.Api.Infrastructure.RateLimiting;
 using MiniApp.Api.Infrastructure.Redis;
+using MiniApp.Api.Infrastructure.Spreadsheets;
 using MiniApp.Api.Applications;
 using MiniApp.Api.Coverage.Reports;
 using MiniApp.Api.Enterprises;
@@ -47,6 +48,7 @@ builder.Services
 builder.Services.AddWeChatClient();
 builder.Services.AddSingleton<CardCode>();
 builder.Services.AddStations(builder.Configuration);
+builder.Services.AddImports();
 builder.Services.AddNotifications(builder.Configuration, role);
 builder.Services.AddCampaignFigures();
 builder.Services.AddApiRateLimiting(builder.Configuration);

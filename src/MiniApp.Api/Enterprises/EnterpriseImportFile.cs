@@ -10,15 +10,15 @@ namespace MiniApp.Api.Enterprises;
 public static class EnterpriseImportFile
 {
     public const long MaxBytes = 5 * 1024 * 1024;
-    public const int MaxRows = 2_000;
     private const int HeaderSearchRows = 6;
 
     public sealed record Sheet(IReadOnlyList<SheetRow> Rows, IReadOnlyList<string> MissingColumns);
 
-    public static Sheet Read(Stream content)
+    public static Sheet Read(byte[] content, ImportLimits limits)
     {
-        var read = HeaderedSheet.Read(content, header => EnterpriseImportColumns.Match(header)?.Field,
-            fields => fields.Contains("name") && fields.Contains("creditCode"), HeaderSearchRows, MaxRows,
+        using var stream = new MemoryStream(content);
+        var read = HeaderedSheet.Read(HeaderedSheet.Xlsx(stream, limits), header => EnterpriseImportColumns.Match(header)?.Field,
+            fields => fields.Contains("name") && fields.Contains("creditCode"), HeaderSearchRows, limits.MaxRows,
             skip: row => row.Cells.Where(c => c.Key != "serial").All(c => c.Value.Length == 0));
         var present = read.Fields ?? new HashSet<string>();
         var missing = EnterpriseImportColumns.All.Where(c => c.Required && !present.Contains(c.Field)).Select(c => c.Header).ToList();

@@ -1,10 +1,14 @@
 using System.Data;
 using Microsoft.AspNetCore.Http.HttpResults;
+using MiniApp.Api.Infrastructure.Spreadsheets;
 using MiniExcelLibs;
 
 namespace MiniApp.Api.Enterprises;
 
-/// <summary>Writes the .xlsx files of the register: a header row (even with no rows under it), then one row per item.</summary>
+/// <summary>
+/// Writes the .xlsx files of the register: a header row (even with no rows under it), then one row per item, text that a
+/// spreadsheet would take for a formula quoted (<see cref="SpreadsheetText"/>).
+/// </summary>
 public static class EnterpriseSheets
 {
     public const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -13,7 +17,7 @@ public static class EnterpriseSheets
     {
         var table = new DataTable();
         foreach (var header in headers) table.Columns.Add(header, typeof(object));
-        foreach (var row in rows) table.Rows.Add(row.Select(value => value ?? DBNull.Value).ToArray());
+        foreach (var row in rows) table.Rows.Add(row.Select(value => SpreadsheetText.ForCell(value) ?? DBNull.Value).ToArray());
         return table;
     }
 

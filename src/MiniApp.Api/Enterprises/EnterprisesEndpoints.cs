@@ -53,11 +53,12 @@ public static class EnterprisesEndpoints
         staff.MapPost("/import", ImportEnterprises.Handle)
             .WithSummary("Upsert enterprises by 统一社会信用代码 from an .xlsx shaped like 附件1 (multipart field file); dryRun=true only checks")
             .WithDescription("Answers a result per row: created, updated, unchanged or failed (messages per column). All or nothing: applied is "
-                + "true only when every row was good and dryRun was not set. At most 2000 rows and 5 MB. Columns: see "
+                + "true only when every row was good and dryRun was not set. At most Imports:EnterpriseMaxRows rows (2000) and 5 MB. Columns: see "
                 + "GET /api/staff/enterprises/import-template and README. A row updating a registered enterprise keeps what it leaves blank or "
                 + "lacks; a credit code registered outside the caller's scope fails on that column without naming the enterprise; a row "
                 + "asking for none or forming against the enterprise's formation steps fails on 是否建会. "
-                + "Problem codes: validation_failed (400: the file), " + Scope
+                + "Problem codes: validation_failed (400: the file), import_too_large (400: the file's size, unpacked size, compression "
+                + "or rows pass a limit; limit and unit name it), " + Scope
                 + ", enterprise_state_changed (409: an enterprise of the file changed while it was written; nothing was written).")
             .DisableAntiforgery()
             .WithUploadLimit(EnterpriseImportFile.MaxBytes)

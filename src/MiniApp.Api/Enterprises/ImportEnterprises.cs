@@ -1,10 +1,12 @@
 using System.Security.Claims;
 using Dapper;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 using MiniApp.Api.Infrastructure;
 using MiniApp.Api.Infrastructure.Data;
 using MiniApp.Api.Infrastructure.Errors;
 using MiniApp.Api.Infrastructure.Privacy;
+using MiniApp.Api.Infrastructure.Spreadsheets;
 using MiniApp.Api.Infrastructure.Validation;
 using MySqlConnector;
 
@@ -32,30 +34,19 @@ public static class ImportEnterprises
     private sealed record Plan(EnterpriseDraft Draft, EnterpriseRow? Before);
 
     public static async Task<Results<Ok<Response>, ProblemHttpResult>> Handle(IFormFile? file, bool? dryRun, ClaimsPrincipal principal,
-        MySqlDataSource dataSource, FieldProtector protector, TimeProvider clock, CancellationToken cancellationToken)
+        MySqlDataSource dataSource, FieldProtector protector, IOptions<ImportsOptions> imports, TimeProvider clock,
+        CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var (scope, problem) = await EnterpriseScope.LoadAsync(connection, principal, cancellationToken);
         if (scope is null) return problem!;
         if (file is null || file.Length == 0) return Problems.Validation("file", "请上传 .xlsx 文件（表单字段 file）");
-        if (file.Length > EnterpriseImportFile.MaxBytes) return Problems.Validation("file", "文件不能超过5MB，请分批导入");
-        EnterpriseImportFile.Sheet sheet;
-        try
-        {
-            using var buffer = new MemoryStream();
-            await file.CopyToAsync(buffer, cancellationToken);
-            buffer.Position = 0;
-            sheet = EnterpriseImportFile.Read(buffer);
-        }
-        catch (Exception exception) when (exception is InvalidDataException or InvalidOperationException or FormatException
-                                              or System.Xml.XmlException or IndexOutOfRangeException or NotSupportedException)
-        {
-            return Problems.Validation("file", "文件无法读取，请使用下载的模板另存为 .xlsx 后导入");
-        }
+        var (sheet, refused) = await SheetUpload.ReadAsync(file, EnterpriseImportFile.MaxBytes,
+            content => EnterpriseImportFile.Read(content, imports.Value.For(imports.Value.EnterpriseMaxRows)),
+            "文件无法读取，请使用下载的模板另存为 .xlsx 后导入", cancellationToken);
+        if (sheet is null) return refused!;
         if (sheet.MissingColumns.Count > 0) return Problems.Validation("file", $"缺少必填列：{string.Join("、", sheet.MissingColumns)}");
         if (sheet.Rows.Count == 0) return Problems.Validation("file", "文件中没有企业数据");
-        if (sheet.Rows.Count > EnterpriseImportFile.MaxRows)
-            return Problems.Validation("file", $"一次最多导入{EnterpriseImportFile.MaxRows}行，请分批导入");
 
         var today = ChinaTime.Today(clock);
         var now = clock.GetUtcNow().UtcDateTime;

@@ -1,6 +1,7 @@
 using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 using MiniApp.Api.Infrastructure.Errors;
+using MiniApp.Api.Infrastructure.Spreadsheets;
 using MiniExcelLibs;
 using MiniExcelLibs.Csv;
 
@@ -13,7 +14,7 @@ public static class GetStationImportTemplate
     {
         var type = (format ?? "xlsx").ToLowerInvariant();
         if (type is not ("xlsx" or "csv")) return Problems.Validation("format", "模板格式只能是 xlsx 或 csv");
-        var example = StationImportColumns.All.ToDictionary(c => c.Header, c => (object)c.Example);
+        var example = StationImportColumns.All.ToDictionary(c => c.Header, c => SpreadsheetText.ForCell(c.Example));
         using var stream = new MemoryStream();
         if (type == "xlsx")
         {

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using MiniApp.Api.Infrastructure.Audit;
 using MiniApp.Api.Infrastructure.Auth;
 using MiniApp.Api.Infrastructure.Errors;
+using MiniApp.Api.Infrastructure.Spreadsheets;
 using MySqlConnector;
 
 namespace MiniApp.Api.Stations;
@@ -27,36 +28,19 @@ public static class ImportStations
     private sealed record Plan(int Row, StationDraft Draft, long UnionId, string? Status, StationRow? Before, string[] Changed);
 
     public static async Task<Results<Ok<Response>, ProblemHttpResult>> Handle(IFormFile? file, bool? dryRun, ClaimsPrincipal principal,
-        MySqlDataSource dataSource, FacilityCatalog facilities, StationIndex index, IOptions<StationsOptions> options, TimeProvider clock,
-        CancellationToken cancellationToken)
+        MySqlDataSource dataSource, FacilityCatalog facilities, StationIndex index, IOptions<StationsOptions> options,
+        IOptions<ImportsOptions> imports, TimeProvider clock, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var (staff, problem) = await StationAccess.EditorAsync(connection, principal, cancellationToken);
         if (staff is null) return problem!;
         if (file is null || file.Length == 0) return Problems.Validation("file", "请上传 .xlsx 或 .csv 文件（表单字段 file）");
-        if (file.Length > StationImportFile.MaxBytes) return Problems.Validation("file", "文件不能超过5MB，请分批导入");
-
-        StationImportFile.Sheet sheet;
-        using (var buffer = new MemoryStream())
-        {
-            await file.CopyToAsync(buffer, cancellationToken);
-            try
-            {
-                sheet = StationImportFile.Read(buffer.ToArray(), file.FileName);
-            }
-            catch (MiniExcelLibs.Exceptions.ExcelColumnNotFoundException)
-            {
-                return Problems.Validation("file", "CSV 文件中有的行比表头少了列，请用 Excel 打开后重新另存为 CSV");
-            }
-            catch (Exception exception) when (exception is InvalidDataException or InvalidOperationException or FormatException
-                                                  or System.Xml.XmlException or IndexOutOfRangeException)
-            {
-                return Problems.Validation("file", "文件无法读取，请使用下载的模板另存为 .xlsx 或 .csv");
-            }
-        }
+        var (sheet, refused) = await SheetUpload.ReadAsync(file, StationImportFile.MaxBytes,
+            content => StationImportFile.Read(content, file.FileName, imports.Value.For(options.Value.ImportMaxRows)),
+            "文件无法读取，请使用下载的模板另存为 .xlsx 或 .csv", cancellationToken);
+        if (sheet is null) return refused!;
         if (sheet.MissingColumns.Count > 0) return Problems.Validation("file", $"缺少必填列：{string.Join("、", sheet.MissingColumns)}");
         if (sheet.Rows.Count == 0) return Problems.Validation("file", "文件中没有站点数据");
-        if (sheet.Rows.Count > options.Value.ImportMaxRows) return Problems.Validation("file", $"一次最多导入{options.Value.ImportMaxRows}行，请分批导入");
 
         var catalog = await facilities.GetAsync(cancellationToken);
         var parsed = sheet.Rows.Select(row =>

@@ -1,3 +1,4 @@
+using MiniApp.Api.Infrastructure.Spreadsheets;
 using MiniApp.Api.Infrastructure.Validation;
 using System.Globalization;
 using MiniApp.Api.ReferenceData;
@@ -24,7 +25,7 @@ public static class StationImportCells
         ["停用"] = "suspended", ["关闭"] = "closed", ["已关闭"] = "closed", ["撤销"] = "closed",
     };
 
-    public static Parsed Parse(StationImportFile.Row row, CodeList facilities, FieldErrors errors)
+    public static Parsed Parse(SheetRow row, CodeList facilities, FieldErrors errors)
     {
         var type = row["type"] is { } t ? CodeOrName(t, StationCatalog.Types, TypeNames) ?? t : null;
         var latitude = Coordinate(row["latitude"], "latitude", "纬度", errors);

@@ -1,6 +1,7 @@
 using MiniApp.Api.Infrastructure.Spreadsheets;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 using MiniApp.Api.Coverage.Reports;
 using MiniApp.Api.Infrastructure.Errors;
 using MiniApp.Api.Infrastructure.Validation;
@@ -15,15 +16,14 @@ namespace MiniApp.Api.Surveys;
 /// </summary>
 public static class ImportGroupSurveys
 {
-    public const int MaxRows = 1000;
-
     public sealed record RowResult(int Row, string? Township, string? Group, string Result, IReadOnlyDictionary<string, string[]>? Errors);
 
     public sealed record Response(DateOnly PeriodStart, bool DryRun, bool Saved, int Created, int Updated, int Unchanged, int Failed,
         IReadOnlyList<RowResult> Rows);
 
     public static async Task<Results<Ok<Response>, ProblemHttpResult>> Handle(IFormFile? file, string? periodStart, bool? dryRun,
-        ClaimsPrincipal principal, MySqlDataSource dataSource, TimeProvider clock, CancellationToken cancellationToken)
+        ClaimsPrincipal principal, MySqlDataSource dataSource, IOptions<ImportsOptions> imports, TimeProvider clock,
+        CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var (scope, forbidden) = await ReportScope.LoadAsync(connection, principal, cancellationToken);
@@ -31,26 +31,13 @@ public static class ImportGroupSurveys
         if (!ReportDates.TryParse(periodStart, out var period)) return Problems.Validation("periodStart", "请填写统计期开始日期 periodStart，格式为 YYYY-MM-DD");
         if (!DateRange.Contains(period)) return Problems.Validation("periodStart", DateRange.Message);
         if (file is null || file.Length == 0) return Problems.Validation("file", "请上传 .xlsx 文件（表单字段 file）");
-        if (file.Length > SurveyImportFile.MaxBytes) return Problems.Validation("file", "文件不能超过5MB");
-
-        SurveyImportFile.Sheet sheet;
-        using (var buffer = new MemoryStream())
-        {
-            await file.CopyToAsync(buffer, cancellationToken);
-            try
-            {
-                sheet = SurveyImportFile.Read(buffer.ToArray());
-            }
-            catch (Exception exception) when (exception is InvalidDataException or InvalidOperationException or FormatException
-                                                  or System.Xml.XmlException or IndexOutOfRangeException or NotSupportedException)
-            {
-                return Problems.Validation("file", "文件无法读取，请使用下载的模板填写后另存为 .xlsx");
-            }
-        }
+        var (sheet, refused) = await SheetUpload.ReadAsync(file, SurveyImportFile.MaxBytes,
+            content => SurveyImportFile.Read(content, imports.Value.For(imports.Value.SurveyMaxRows)),
+            "文件无法读取，请使用下载的模板填写后另存为 .xlsx", cancellationToken);
+        if (sheet is null) return refused!;
         if (!sheet.HeaderFound) return Problems.Validation("file", "找不到表头行（须含“群体”“乡镇(街道)”“从业人数”等列），请使用下载的模板");
         if (sheet.MissingColumns.Count > 0) return Problems.Validation("file", $"缺少必填列：{string.Join("、", sheet.MissingColumns)}");
         if (sheet.Rows.Count == 0) return Problems.Validation("file", "文件中没有摸底数据");
-        if (sheet.Rows.Count > MaxRows) return Problems.Validation("file", $"一次最多导入{MaxRows}行");
 
         var reference = await CoverageReference.LoadAsync(connection, cancellationToken);
         var checkedRows = new List<(SheetRow Row, SurveyRecord? Record, Dictionary<string, List<string>> Errors)>();

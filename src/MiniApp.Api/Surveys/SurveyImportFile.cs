@@ -15,11 +15,11 @@ public static class SurveyImportFile
 
     public sealed record Sheet(IReadOnlyList<SheetRow> Rows, IReadOnlyList<string> MissingColumns, bool HeaderFound);
 
-    public static Sheet Read(byte[] content)
+    public static Sheet Read(byte[] content, ImportLimits limits)
     {
         using var stream = new MemoryStream(content);
-        var read = HeaderedSheet.Read(stream, header => SurveyImportColumns.Match(header)?.Field,
-            fields => fields.Contains("group") && fields.Contains("workers"), HeaderSearchRows, int.MaxValue - 1,
+        var read = HeaderedSheet.Read(HeaderedSheet.Xlsx(stream, limits), header => SurveyImportColumns.Match(header)?.Field,
+            fields => fields.Contains("group") && fields.Contains("workers"), HeaderSearchRows, limits.MaxRows,
             skip: row => TotalLabels.Any(label => row.Cells.GetValueOrDefault("number") == label
                                                   || row.Cells.GetValueOrDefault("group") == label
                                                   || row.Cells.GetValueOrDefault("township") == label));

@@ -35,7 +35,9 @@ public static class SurveysEndpoints
             .WithDescription("群体, 乡镇(街道) and 覆盖方式 by Chinese name (or code); 主管部门, 已入会人数, 入会率 and 本期新增会员 are computed "
                 + "and ignored. A title row above the header and 合计 rows are skipped. Answers a result per row (created, updated, unchanged "
                 + "or failed with messages per column); when any row fails nothing is saved (saved=false). " + Scope
-                + "Problem codes: validation_failed (400: periodStart, no file, unreadable file, missing columns), unauthorized (401), forbidden (403).")
+                + "Problem codes: validation_failed (400: periodStart, no file, unreadable file, missing columns), import_too_large (400: the "
+                + "file's size, unpacked size, compression or rows pass a limit, Imports:SurveyMaxRows rows (1000); limit and unit name it), "
+                + "unauthorized (401), forbidden (403).")
             .DisableAntiforgery()
             .WithUploadLimit(SurveyImportFile.MaxBytes)
             .ProducesProblem(StatusCodes.Status400BadRequest);

@@ -1,10 +1,12 @@
+using MiniApp.Api.Infrastructure.Spreadsheets;
 using MiniExcelLibs;
 
 namespace MiniApp.Api.Coverage.Reports;
 
 /// <summary>
 /// A sheet written cell by cell: title and note rows above the header, as the county's paper forms have them.
-/// MiniExcel writes the rows as they come (no header of its own), every row as wide as the widest.
+/// MiniExcel writes the rows as they come (no header of its own), every row as wide as the widest, text that a spreadsheet
+/// would take for a formula quoted (<see cref="SpreadsheetText"/>).
 /// </summary>
 public sealed class ReportSheet(string name)
 {
@@ -26,7 +28,7 @@ public sealed class ReportSheet(string name)
         foreach (var row in _rows)
         {
             var cells = new Dictionary<string, object?>(width);
-            for (var i = 0; i < width; i++) cells["c" + i] = i < row.Length ? row[i] : null;
+            for (var i = 0; i < width; i++) cells["c" + i] = i < row.Length ? SpreadsheetText.ForCell(row[i]) : null;
             yield return cells;
         }
     }

@@ -117,7 +117,9 @@ public static partial class OperationExamples
             [Key("POST", "/api/staff/stations/{id}/status")] = With(editor, Invalid("status"), ("station_not_found", 404, null),
                 ("station_state_changed", 409, "someone else changed it first")),
             [Key("POST", "/api/staff/stations/import")] = With(editor,
-                Invalid("the file is missing, too large, unreadable, lacks columns, is empty or has too many rows"),
+                Invalid("the file is missing, unreadable, lacks columns or is empty"),
+                ("import_too_large", 400, "over 5 MB, unpacks past Imports:MaxUnpackedBytes, compressed beyond Imports:MaxCompressionRatio, "
+                    + "or over Stations:ImportMaxRows rows; limit and unit name the limit"),
                 ("station_state_changed", 409, "someone else changed a station meanwhile; import again")),
             [Key("GET", "/api/staff/stations/import-template")] = With(staff, Invalid("format is xlsx or csv")),
             [Key("GET", "/api/staff/stations/qrcodes.zip")] = With(staff, Invalid("region, or too many stations at once"),
