@@ -76,4 +76,21 @@ public sealed class ForwardedHeadersFacts(ApiFixture api)
         var cookie = Assert.Single(redeemed.Headers.GetValues("Set-Cookie"));
         Assert.Equal(secure, cookie.Split(';').Any(part => part.Trim().Equals("secure", StringComparison.OrdinalIgnoreCase)));
     }
+
+    [Theory]
+    [InlineData(Proxy, true)]
+    [InlineData("198.51.100.77", false)]
+    public async Task StrictTransportSecurity_IsSent_OnlyWhenAKnownProxySaysTheRequestCameOverHttps(string peer, bool sent)
+    {
+        await using var factory = BehindProxy();
+        using var client = factory.ClientFrom(peer);
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/stations/options");
+        request.Headers.Add("X-Forwarded-Proto", "https");
+        request.Headers.Add("X-Forwarded-For", "203.0.113.80");
+
+        var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(sent, response.Headers.Contains("Strict-Transport-Security"));
+    }
 }
