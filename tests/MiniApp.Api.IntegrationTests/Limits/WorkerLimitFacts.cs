@@ -105,4 +105,32 @@ public sealed class WorkerLimitFacts(ApiFixture api)
         clock.Advance(TimeSpan.FromMinutes(10));
         Assert.InRange(await (await Submit()).AssertTooManyAsync("rate_limited"), 23 * 3600, capped - 600);
     }
+
+    [Fact]
+    public async Task WorkerWrites_DoNotCountAServerError_SoAnOutageLocksNoWorkerOut()
+    {
+        await using var factory = api.WithLimits(new Dictionary<string, string>
+        {
+            ["RateLimits:WorkerWritesPerAccount:PermitLimit"] = "2",
+            ["RateLimits:WorkerWritesPerAccount:Window"] = "00:10:00",
+        });
+        var worker = await api.LoginWorkerAsync();
+        using var client = factory.ClientFrom("203.0.113.50", worker.Token);
+        var phone = TestPeople.NewPhone();
+        async Task<HttpResponseMessage> BindAsync()
+        {
+            var code = await (await api.Sandbox.Client.PostAsJsonAsync("/__sandbox/phone-codes", new { openid = worker.OpenId, phoneNumber = phone }))
+                .AssertOkJsonAsync();
+            return await client.PostAsJsonAsync("/api/me/phone", new { code = code.GetProperty("code").GetString() });
+        }
+
+        // WeChat stays busy through every attempt of three bindings (the API tries each twice): three 503s.
+        await api.InjectFaultAsync("getuserphonenumber", errcode: -1, times: 6);
+        for (var i = 0; i < 3; i++) await (await BindAsync()).AssertProblemAsync(HttpStatusCode.ServiceUnavailable, "wechat_unavailable");
+
+        // None of them used up the worker's two writes.
+        await (await BindAsync()).AssertOkJsonAsync();
+        await (await BindAsync()).AssertOkJsonAsync();
+        await (await BindAsync()).AssertTooManyAsync("rate_limited");
+    }
 }

@@ -37,6 +37,9 @@ internal interface ILimitCounters
     /// </summary>
     ValueTask<TimeSpan?> HitAsync(IReadOnlyList<WindowHit> hits, DateTimeOffset now);
 
+    /// <summary>Takes one request back out of every window that still counts it (the request failed on our side).</summary>
+    ValueTask RefundAsync(IReadOnlyList<WindowHit> hits, DateTimeOffset now);
+
     /// <summary>Decides an attempt of <paramref name="user"/> from <paramref name="address"/>; an admitted one is counted at once.</summary>
     ValueTask<LoginVerdict> BeginLoginAsync(string user, string address, LoginRules rules, DateTimeOffset now);
 

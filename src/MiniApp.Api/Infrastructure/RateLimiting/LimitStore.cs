@@ -35,6 +35,13 @@ public sealed class LimitStore
     /// <summary>The same for a per-node limit, without waiting: this node's memory answers at once.</summary>
     public TimeSpan? HitOnThisNode(IReadOnlyList<WindowHit> hits) => _memory.Hit(hits, Now);
 
+    /// <summary>Takes a counted request back (see <see cref="ILimitCounters.RefundAsync"/>).</summary>
+    public async ValueTask RefundAsync(IReadOnlyList<WindowHit> hits, bool shared)
+    {
+        if (shared) await SharedAsync(counters => Done(counters.RefundAsync(hits, Now)));
+        else await _memory.RefundAsync(hits, Now);
+    }
+
     public ValueTask<LoginVerdict> BeginLoginAsync(string user, string address, LoginRules rules) =>
         SharedAsync(counters => counters.BeginLoginAsync(LoginKey(user), address, rules, Now));
 

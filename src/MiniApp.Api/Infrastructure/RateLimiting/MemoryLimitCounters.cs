@@ -31,6 +31,19 @@ internal sealed class MemoryLimitCounters : ILimitCounters
         }
     }
 
+    public ValueTask RefundAsync(IReadOnlyList<WindowHit> hits, DateTimeOffset now)
+    {
+        lock (_lock)
+        {
+            foreach (var hit in hits)
+            {
+                if (_windows.GetValueOrDefault(hit.Key) is { Count: > 0 } window && window.End > now)
+                    _windows[hit.Key] = window with { Count = window.Count - 1 };
+            }
+        }
+        return ValueTask.CompletedTask;
+    }
+
     public ValueTask<LoginVerdict> BeginLoginAsync(string user, string address, LoginRules rules, DateTimeOffset now)
     {
         lock (_lock)

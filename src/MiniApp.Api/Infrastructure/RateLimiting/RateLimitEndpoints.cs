@@ -12,6 +12,7 @@ public static class RateLimitEndpoints
     {
         var per = policy == RateLimitPolicies.WorkerWrites ? "per worker account (and per day)" : "per client address";
         builder.RequireRateLimiting(policy);
+        if (policy == RateLimitPolicies.WorkerWrites) builder.AddEndpointFilter(RateLimitPolicies.RefundServerErrors);
         builder.ProducesProblem(StatusCodes.Status429TooManyRequests);
         // After every other convention, so the note follows the endpoint's own description whatever the call order.
         builder.Finally(endpoint =>

@@ -44,15 +44,36 @@ public static class RateLimitPolicies
     }
 
     // Runs after authorization, so the caller is a worker with a user id.
-    private static RateLimitPartition<string> PerWorkerAccount(HttpContext context)
+    private static RateLimitPartition<string> PerWorkerAccount(HttpContext context) =>
+        Partition(context, WorkerAccount(context), store => WorkerWriteHits(context, store), shared: true);
+
+    private static string WorkerAccount(HttpContext context) => context.User.FindFirst(AppClaims.Subject)?.Value ?? ClientAddress.Of(context);
+
+    private static WindowHit[] WorkerWriteHits(HttpContext context, LimitStore store)
     {
-        var account = context.User.FindFirst(AppClaims.Subject)?.Value ?? ClientAddress.Of(context);
+        var account = WorkerAccount(context);
         var options = Options(context);
-        return Partition(context, account, store =>
+        return
         [
             new WindowHit($"{store.Prefix}{WorkerWrites}:{account}", options.WorkerWritesPerAccount),
             new WindowHit($"{store.Prefix}{WorkerWrites}-daily:{account}", options.WorkerWritesPerAccountDaily),
-        ], shared: true);
+        ];
+    }
+
+    /// <summary>
+    /// A worker's write that failed on our side (5xx: the database or WeChat down) does not use up the worker's count:
+    /// during an outage a worker who taps again, or whose client retries, must not be locked out for ten minutes after it.
+    /// </summary>
+    internal static ValueTask<object?> RefundServerErrors(EndpointFilterInvocationContext invocation, EndpointFilterDelegate next)
+    {
+        var context = invocation.HttpContext;
+        context.Response.OnCompleted(async () =>
+        {
+            if (context.Response.StatusCode < 500) return;
+            var store = context.RequestServices.GetRequiredService<LimitStore>();
+            await store.RefundAsync(WorkerWriteHits(context, store), shared: true);
+        });
+        return next(invocation);
     }
 
     private static RateLimitPartition<string> Partition(HttpContext context, string key, Func<LimitStore, WindowHit[]> hits, bool shared)

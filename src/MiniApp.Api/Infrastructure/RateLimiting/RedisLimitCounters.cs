@@ -28,6 +28,16 @@ internal sealed class RedisLimitCounters(IConnectionMultiplexer redis) : ILimitC
         return 0
         """;
 
+    // KEYS: the windows to take one request out of, while they still run. ARGV: now.
+    private const string RefundScript = """
+        local now = tonumber(ARGV[1])
+        for _, key in ipairs(KEYS) do
+          local state = redis.call('HMGET', key, 'n', 'end')
+          if (tonumber(state[1]) or 0) > 0 and (tonumber(state[2]) or 0) > now then redis.call('HINCRBY', key, 'n', -1) end
+        end
+        return 0
+        """;
+
     // KEYS[1]: the username's hash: a:<address> and e:<address> (failures, window or lock end) per address, and total,
     // end, next for the username. ARGV: now, address, max failures, lockout (ms), slow-down after, slow-down interval (ms).
     // Answers {0} admitted, {1, ms} locked, {2, ms} slowed down.
@@ -82,6 +92,10 @@ internal sealed class RedisLimitCounters(IConnectionMultiplexer redis) : ILimitC
         var wait = (long)await redis.GetDatabase().ScriptEvaluateAsync(HitScript, keys, values);
         return wait > 0 ? TimeSpan.FromMilliseconds(wait) : null;
     }
+
+    public async ValueTask RefundAsync(IReadOnlyList<WindowHit> hits, DateTimeOffset now) =>
+        await redis.GetDatabase().ScriptEvaluateAsync(RefundScript, hits.Select(hit => (RedisKey)hit.Key).ToArray(),
+            [now.ToUnixTimeMilliseconds()]);
 
     public async ValueTask<LoginVerdict> BeginLoginAsync(string user, string address, LoginRules rules, DateTimeOffset now)
     {
