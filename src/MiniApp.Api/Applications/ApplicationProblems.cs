@@ -19,7 +19,8 @@ public static class ApplicationProblems
 
     /// <summary>To a reviewer: another application of the same person was approved first.</summary>
     public static ProblemHttpResult PersonIsMember() => Problems.Create(409, AlreadyMemberCode,
-        "此人已是工会会员（同一身份证号的另一份申请已通过），本申请不能再通过，可选择“已是工会会员”不予通过");
+        "同一身份证号已是工会会员（另一份申请已通过），本申请不能再通过。若申请人正是该会员本人可选择“已是工会会员”，"
+        + "否则请选择“身份信息无法核实”，不要向申请人透露他人的会员身份");
 
     public static ProblemHttpResult StateChanged() => Problems.Create(409, StateChangedCode, "该申请的状态已变化，请刷新后查看");
 

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
+using System.Threading.RateLimiting;
 using Dapper;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
@@ -49,11 +50,15 @@ public static class StaffLogin
         Request request, [AsParameters] Services services, HttpContext httpContext, CancellationToken cancellationToken)
     {
         var logger = services.Loggers.CreateLogger(typeof(StaffLogin));
-        var username = request.Username.Trim();
+        var username = StaffUsername.Fold(request.Username);
         var address = ClientAddress.Of(httpContext);
         await using var connection = await services.DataSource.OpenConnectionAsync(cancellationToken);
-        var staff = await connection.QuerySingleOrDefaultAsync<StaffRow>(
-            new CommandDefinition(FindSql, new { Username = username }, cancellationToken: cancellationToken));
+        // A name no account can have is not looked up: the collation would find "xp-admin" under spellings that carry
+        // characters it ignores, each with counts of its own. It is answered as an unknown name.
+        var staff = StaffUsername.IsWellFormed(username)
+            ? await connection.QuerySingleOrDefaultAsync<StaffRow>(
+                new CommandDefinition(FindSql, new { Username = username }, cancellationToken: cancellationToken))
+            : null;
         var known = staff is { Disabled: false };
 
         var attempt = await services.Failures.BeginAsync(username, address);
@@ -70,7 +75,18 @@ public static class StaffLogin
 
         PasswordVerificationResult verdict;
         string? newHash = null;
-        using (var slot = await services.Hashing.EnterAsync(cancellationToken))
+        RateLimitLease waited;
+        try
+        {
+            waited = await services.Hashing.EnterAsync(cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            // The caller gave up while queued: no password was checked, so the attempt is not a failure.
+            await services.Failures.UndoAsync(username, address);
+            throw;
+        }
+        using (var slot = waited)
         {
             if (!slot.IsAcquired)
             {

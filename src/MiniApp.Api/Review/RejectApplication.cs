@@ -41,6 +41,9 @@ public static class RejectApplication
             return await ReviewAccess.WasTransferredAwayAsync(connection, transaction, staff, id, cancellationToken)
                 ? ApplicationProblems.StateChanged()
                 : ApplicationProblems.NotFound();
+        if (request.ReasonCode == AlreadyMemberReason && row.Status == "submitted"
+            && !await IsTheMemberAsync(connection, transaction, id, row.UserId, cancellationToken))
+            return Problems.Validation("reasonCode", NotTheMember);
         if (row.Status != "submitted" || await connection.ExecuteAsync(new CommandDefinition(Sql,
                 new { request.ReasonCode, Note = note, StaffId = staff.Id, Now = now, Id = id, row.Version }, transaction,
                 cancellationToken: cancellationToken)) == 0)
@@ -51,5 +54,20 @@ public static class RejectApplication
         await ApplicationNotifications.WriteAsync(connection, transaction, id, NotificationKinds.ApplicationRejected, now, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return TypedResults.Ok(await ApplicationRow.LoadViewAsync(connection, id, cancellationToken));
+    }
+
+    private const string AlreadyMemberReason = "already_member";
+
+    private const string NotTheMember = "只有申请人本人已是会员时才能选择“已是工会会员”（该申请的微信账号和手机号与会员不符）；"
+        + "无法确认时请选择“身份信息无法核实”，不要向申请人透露他人的会员身份";
+
+    // The worker reads the reason: "already a member" would tell whoever typed someone else's 身份证号 that this person
+    // is a member. It is given only when the applicant is that member (MemberMatch), as the submit's 409 would be.
+    private static async Task<bool> IsTheMemberAsync(MySqlConnection connection, MySqlTransaction transaction, long id, long userId,
+        CancellationToken cancellationToken)
+    {
+        var idHash = await connection.ExecuteScalarAsync<string>(new CommandDefinition(
+            "SELECT id_number_hash FROM applications WHERE id = @id", new { id }, transaction, cancellationToken: cancellationToken));
+        return await MemberMatch.IsCallerAsync(connection, transaction, userId, idHash!, cancellationToken);
     }
 }

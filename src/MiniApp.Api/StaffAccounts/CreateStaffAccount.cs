@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using System.Text.RegularExpressions;
 using Dapper;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
@@ -21,7 +20,7 @@ public static partial class CreateStaffAccount
     {
         var errors = new Dictionary<string, string[]>();
         var username = request.Username?.Trim().ToLowerInvariant() ?? "";
-        if (!UsernamePattern().IsMatch(username)) errors["username"] = ["用户名为3至32位小写字母、数字、横线或下划线，以字母或数字开头"];
+        if (!StaffUsername.IsWellFormed(username)) errors["username"] = [StaffUsername.Rule];
         var displayName = request.DisplayName?.Trim() ?? "";
         if (displayName.Length is < 2 or > 64) errors["displayName"] = ["请填写2至64个字的姓名或称呼"];
         if (request.Role is null || !StaffRoles.All.Contains(request.Role)) errors["role"] = ["角色不正确"];
@@ -62,6 +61,4 @@ public static partial class CreateStaffAccount
         return TypedResults.Created($"/api/staff/accounts/{id}", view);
     }
 
-    [GeneratedRegex("^[a-z0-9][a-z0-9_-]{2,31}$")]
-    private static partial Regex UsernamePattern();
 }

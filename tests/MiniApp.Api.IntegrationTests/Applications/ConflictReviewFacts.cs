@@ -36,6 +36,14 @@ public sealed class ConflictReviewFacts(ApiFixture api)
         return Assert.Single(queue.GetProperty("items").EnumerateArray(), i => i.GetProperty("id").GetInt64() == application.Id).GetProperty("flags");
     }
 
+    private static IEnumerable<long> Numbers(JsonElement element) => element.ValueKind switch
+    {
+        JsonValueKind.Object => element.EnumerateObject().SelectMany(property => Numbers(property.Value)),
+        JsonValueKind.Array => element.EnumerateArray().SelectMany(Numbers),
+        JsonValueKind.Number when element.TryGetInt64(out var number) => [number],
+        _ => [],
+    };
+
     private static long[] ConflictIds(JsonElement flags) => flags.GetProperty("conflictIds").EnumerateArray().Select(e => e.GetInt64()).ToArray();
 
     [Fact]
@@ -74,7 +82,8 @@ public sealed class ConflictReviewFacts(ApiFixture api)
         Assert.Equal(1, flags.GetProperty("conflictsOutsideScope").GetInt32());
         Assert.Empty(ConflictIds(queued));
         Assert.Equal(1, queued.GetProperty("conflictsOutsideScope").GetInt32());
-        Assert.DoesNotContain(outside.Id.ToString(), single);
+        // No number anywhere in the answer is the other application's id (a text search would also find it inside a date).
+        Assert.DoesNotContain(outside.Id, Numbers(JsonDocument.Parse(single).RootElement));
         Assert.Equal([outside.Id], ConflictIds(await FlagsAsync(admin, inScope)));
         Assert.Equal([inScope.Id], ConflictIds(await FlagsAsync(admin, outside)));
     }
@@ -137,5 +146,46 @@ public sealed class ConflictReviewFacts(ApiFixture api)
         Assert.Equal(1, sums["submitted"]);
         Assert.Equal(1, sums["approved"]);
         Assert.Equal(1, sums["member"]);
+    }
+
+    [Fact]
+    public async Task Reject_RefusesTheReasonAlreadyMember_WhenTheApplicantIsNotTheMember()
+    {
+        var idNumber = TestPeople.NewIdNumber();
+        var member = await SubmitAtStationOfAsync(2, idNumber);
+        var stranger = await SubmitAtStationOfAsync(2, idNumber);
+        using var reviewer = await StaffClientAsync(StaffRoles.UnionReviewer, 2);
+        await (await reviewer.PostAsync($"/api/staff/applications/{member.Id}/approve", null)).AssertOkJsonAsync();
+
+        // The worker reads the reason: "already a member" would tell a stranger whose 身份证号 this is.
+        var refused = await reviewer.PostAsJsonAsync($"/api/staff/applications/{stranger.Id}/reject", new { reasonCode = "already_member" });
+        var problem = await refused.AssertProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
+        Assert.True(problem.GetProperty("errors").TryGetProperty("reasonCode", out _));
+
+        await (await reviewer.PostAsJsonAsync($"/api/staff/applications/{stranger.Id}/reject", new { reasonCode = "identity_unverified" }))
+            .AssertOkJsonAsync();
+    }
+
+    [Fact]
+    public async Task Reject_TakesTheReasonAlreadyMember_WhenTheApplicantIsTheMember()
+    {
+        // One person applies from two WeChat accounts bound to the same phone before either is decided.
+        var idNumber = TestPeople.NewIdNumber();
+        var phone = TestPeople.NewPhone();
+        var station = await api.CreateStationAsync(2);
+        var ids = new List<long>();
+        foreach (var _ in new[] { 1, 2 })
+        {
+            var worker = await api.LoginWorkerAsync();
+            await api.BindPhoneAsync(worker, phone);
+            ids.Add((await api.SubmitAsync(worker, TestPeople.Form(idNumber, phone, stationScene: "s=" + station.Code))).GetProperty("id").GetInt64());
+        }
+        using var reviewer = await StaffClientAsync(StaffRoles.UnionReviewer, 2);
+        await (await reviewer.PostAsync($"/api/staff/applications/{ids[0]}/approve", null)).AssertOkJsonAsync();
+
+        var rejected = await (await reviewer.PostAsJsonAsync($"/api/staff/applications/{ids[1]}/reject", new { reasonCode = "already_member" }))
+            .AssertOkJsonAsync();
+
+        Assert.Equal("rejected", rejected.GetProperty("status").GetString());
     }
 }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using MiniApp.Api.Infrastructure.Auth;
 using MiniApp.Api.IntegrationTests.Infrastructure;
@@ -27,7 +28,13 @@ public sealed class FuzzStack : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await _api.InitializeAsync();
-        _kestrel = _api.CreateFactory(_ => { });
+        // Limits are raised for every factory (ApiFixture.HighLimits); the login lock and slow-down too, so that the hostile
+        // variants of a login reach the handler instead of stopping at account_locked after five.
+        _kestrel = _api.CreateFactory(builder =>
+        {
+            builder.UseSetting("Auth:MaxFailedLogins", "100");
+            builder.UseSetting("Auth:SlowDownAfter", "100000");
+        });
         _kestrel.UseKestrel(0);
         _kestrel.StartServer();
         Client = _kestrel.CreateClient(new WebApplicationFactoryClientOptions

@@ -93,4 +93,22 @@ public sealed class ForwardedHeadersFacts(ApiFixture api)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(sent, response.Headers.Contains("Strict-Transport-Security"));
     }
+
+    [Fact]
+    public async Task ForwardedHeaders_AreIgnoredFromEveryone_WhenNoProxyIsConfigured()
+    {
+        await using var factory = api.WithLimits(new Dictionary<string, string>
+        {
+            ["RateLimits:NearbyPerAddress:PermitLimit"] = "1",
+            ["RateLimits:NearbyPerAddress:Window"] = "01:00:00",
+        });
+        using var client = factory.ClientFrom("198.51.100.90");
+
+        Assert.Equal(HttpStatusCode.OK, await NearbyAsync(client, "203.0.113.91"));
+        // A client naming another address in X-Forwarded-For is still counted as itself.
+        Assert.Equal(HttpStatusCode.TooManyRequests, await NearbyAsync(client, "203.0.113.92"));
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/stations/options");
+        request.Headers.Add("X-Forwarded-Proto", "https");
+        Assert.False((await client.SendAsync(request)).Headers.Contains("Strict-Transport-Security"));
+    }
 }

@@ -59,6 +59,30 @@ public sealed class StaffLoginLimitFacts(ApiFixture api)
         await (await attacker.StaffLoginAsync(username, TestStaff.Password)).AssertTooManyAsync("account_locked");
     }
 
+    [Theory]
+    [InlineData("\u0000")]
+    [InlineData("\u0001")]
+    [InlineData("\u200B")]
+    public async Task Login_DoesNotFindTheAccount_UnderASpellingWithCharactersTheCollationIgnores(string ignored)
+    {
+        var (username, _) = await api.CreateAsync(StaffRoles.CountyAdmin, unionId: 1);
+        using var attacker = api.CreateClient().From(Attacker);
+        for (var i = 0; i < 5; i++)
+        {
+            await (await attacker.StaffLoginAsync(username, $"guess-{i}")).AssertProblemAsync(HttpStatusCode.Unauthorized, "invalid_credentials");
+        }
+
+        // Locked for the real name; a spelling the database would match to it must not bring fresh tries at its password.
+        foreach (var spelling in new[] { username + ignored, ignored + username, username[..3] + ignored + username[3..] })
+        {
+            var response = await attacker.StaffLoginAsync(spelling, TestStaff.Password);
+            Assert.NotEqual(HttpStatusCode.OK, response.StatusCode);
+        }
+        await (await attacker.StaffLoginAsync(username, TestStaff.Password)).AssertTooManyAsync("account_locked");
+        // A width or case spelling is the same name: the same lock.
+        await (await attacker.StaffLoginAsync(username.ToUpperInvariant(), TestStaff.Password)).AssertTooManyAsync("account_locked");
+    }
+
     [Fact]
     public async Task Login_AnswersAnUnknownUsernameExactlyAsAKnownOne_ThroughTheLockout()
     {

@@ -62,7 +62,8 @@ public sealed class DatabaseOutageFacts(ApiFixture api)
         var login = client.PostJsonAsync("/api/staff/auth/login", new { username, password = TestStaff.Password });
         // The API's connection waits for the table; kill it as a restarting server or a failing network would.
         long? victim = null;
-        for (var i = 0; i < 200 && victim is null && !login.IsCompleted; i++)
+        // Waits for a condition, not for a time: as long as the login is still waiting, however slow the machine.
+        for (var i = 0; i < 2_400 && victim is null && !login.IsCompleted; i++)
         {
             victim = await holder.ExecuteScalarAsync<long?>("""
                 SELECT ID FROM information_schema.PROCESSLIST

@@ -106,6 +106,7 @@ public sealed class WeChatTestHost : IAsyncDisposable
             {
                 timedOut++;
                 ResilienceClock.Advance(attemptTimeout);
+                patience = TimeProvider.System.GetTimestamp();
             }
             await Task.WhenAny(call, Task.Delay(1));
             if (TimeProvider.System.GetElapsedTime(patience) > Patience) throw new TimeoutException("The call neither finished nor hung again.");

@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using Microsoft.Extensions.Options;
 using MiniApp.Api.Infrastructure.RateLimiting;
 
@@ -26,12 +24,7 @@ public sealed class StaffLoginFailures(LimitStore store, IOptions<AuthOptions> o
     /// <summary>After a password reset: the username starts again from nothing everywhere.</summary>
     public ValueTask ForgetAsync(string username) => store.ForgetUserAsync(Key(username));
 
-    // The database finds "XP-Admin", "ｘｐ-admin" and "xp-ädmin" all as xp-admin (utf8mb4_unicode_ci): they must count as one,
-    // or each spelling would bring fresh tries. Width, accents and case are folded alike for known and unknown names.
-    internal static string Key(string username)
-    {
-        var folded = username.Trim().Normalize(NormalizationForm.FormKD)
-            .Where(c => CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark);
-        return string.Concat(folded).ToLowerInvariant();
-    }
+    // Counted under the folded name (StaffUsername.Fold), known or not: every spelling a login can find an account by
+    // counts as that one name.
+    internal static string Key(string username) => StaffUsername.Fold(username);
 }

@@ -33,9 +33,17 @@ public static class KnownProxies
         return services;
     }
 
-    /// <summary>Applies the forwarded headers of known proxies; a peer the server cannot name is never one of them.</summary>
-    public static IApplicationBuilder UseKnownProxies(this IApplicationBuilder app) =>
-        app.UseWhen(context => context.Connection.RemoteIpAddress is not null, branch => branch.UseForwardedHeaders());
+    /// <summary>
+    /// Applies the forwarded headers of known proxies; a peer the server cannot name is never one of them. With no proxy
+    /// configured nothing is applied: the framework's middleware checks the peer only when some proxy is listed, and would
+    /// otherwise believe the headers from anyone.
+    /// </summary>
+    public static IApplicationBuilder UseKnownProxies(this IApplicationBuilder app)
+    {
+        var options = app.ApplicationServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<ForwardedHeadersOptions>>().Value;
+        if (options.KnownProxies.Count == 0 && options.KnownIPNetworks.Count == 0) return app;
+        return app.UseWhen(context => context.Connection.RemoteIpAddress is not null, branch => branch.UseForwardedHeaders());
+    }
 
     /// <summary>"10.0.0.5, 10.1.0.0/16" in one value, or a list (KnownProxies:0, :1, …). A malformed entry stops the start.</summary>
     internal static IReadOnlyList<string> Read(IConfigurationSection section)

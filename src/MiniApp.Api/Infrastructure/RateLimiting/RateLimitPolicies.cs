@@ -61,15 +61,16 @@ public static class RateLimitPolicies
     }
 
     /// <summary>
-    /// A worker's write that failed on our side (5xx: the database or WeChat down) does not use up the worker's count:
-    /// during an outage a worker who taps again, or whose client retries, must not be locked out for ten minutes after it.
+    /// A worker's write answered 503 (the database, Redis or WeChat down: nothing was done) does not use up the worker's
+    /// count: during an outage a worker who taps again, or whose client retries, must not be locked out for ten minutes
+    /// after it. Other errors count, so that no error a caller can provoke buys free requests.
     /// </summary>
     internal static ValueTask<object?> RefundServerErrors(EndpointFilterInvocationContext invocation, EndpointFilterDelegate next)
     {
         var context = invocation.HttpContext;
         context.Response.OnCompleted(async () =>
         {
-            if (context.Response.StatusCode < 500) return;
+            if (context.Response.StatusCode != StatusCodes.Status503ServiceUnavailable) return;
             var store = context.RequestServices.GetRequiredService<LimitStore>();
             await store.RefundAsync(WorkerWriteHits(context, store), shared: true);
         });
