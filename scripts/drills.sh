@@ -98,22 +98,9 @@ export Notifications__Dispatch__BaseDelay=00:00:02 Notifications__Dispatch__MaxD
 export RateLimits__WorkerLoginPerAddress__PermitLimit="${RateLimits__WorkerLoginPerAddress__PermitLimit:-100000}"
 export ASPNETCORE_ENVIRONMENT=Production DOTNET_ENVIRONMENT=Production
 
-log "migrations and demo data on $db"
-timeout 180 dotnet "$state/app/MiniApp.Api.dll" seed-demo --contentRoot "$state/app" >"$state/seed.log" 2>&1 \
-  || { tail -n 30 "$state/seed.log" >&2; log "seed-demo failed"; exit 1; }
-
-dotnet "$state/sandbox/MiniApp.WeChat.Sandbox.dll" --urls "http://127.0.0.1:$sandbox_port" >"$state/sandbox.log" 2>&1 &
-pids+=($!)
-dotnet "$state/app/MiniApp.Api.dll" --urls "http://127.0.0.1:$api_port" --contentRoot "$state/app" --role all >"$state/api.log" 2>&1 &
-pids+=($!)
-ready=0
-for _ in $(seq 1 120); do
-  if curl -fsS "http://127.0.0.1:$api_port/health/ready" >/dev/null 2>&1 && curl -fsS "http://127.0.0.1:$sandbox_port/health" >/dev/null 2>&1; then
-    ready=1; break
-  fi
-  sleep 0.5
-done
-[ "$ready" -eq 1 ] || { tail -n 30 "$state/api.log" >&2; log "the API or the sandbox did not become ready in 60 s"; exit 1; }
+source "$root/scripts/lib/stack.sh"
+stack_start "$state/app" "$state/sandbox/MiniApp.WeChat.Sandbox.dll" "$state" "$api_port" "$sandbox_port" 180 \
+  || { log "$stack_error"; exit 1; }
 
 log "drill $drill against http://127.0.0.1:$api_port"
 status=0

@@ -66,23 +66,8 @@ for port in "$api_port" "$sandbox_port"; do
   if curl -s -o /dev/null "http://127.0.0.1:$port/"; then fail "port $port is in use (set JOURNEYS_API_PORT / JOURNEYS_SANDBOX_PORT)"; fi
 done
 
-log "migrations and demo data on $db"
-timeout 120 dotnet "$api_dir/MiniApp.Api.dll" seed-demo --contentRoot "$api_dir" >"$state/seed.log" 2>&1 \
-  || { tail -n 30 "$state/seed.log" >&2; fail "seed-demo failed"; }
-
-dotnet "$sandbox_dll" --urls "http://127.0.0.1:$sandbox_port" >"$state/sandbox.log" 2>&1 &
-pids+=($!)
-dotnet "$api_dir/MiniApp.Api.dll" --urls "http://127.0.0.1:$api_port" --contentRoot "$api_dir" --role all >"$state/api.log" 2>&1 &
-pids+=($!)
-
-ready=0
-for _ in $(seq 1 120); do
-  if curl -fsS "http://127.0.0.1:$api_port/health/ready" >/dev/null 2>&1 && curl -fsS "http://127.0.0.1:$sandbox_port/health" >/dev/null 2>&1; then
-    ready=1; break
-  fi
-  sleep 0.5
-done
-[ "$ready" -eq 1 ] || { tail -n 30 "$state/api.log" >&2; fail "the API or the sandbox did not become ready in 60 s"; }
+source "$root/scripts/lib/stack.sh"
+stack_start "$api_dir" "$sandbox_dll" "$state" "$api_port" "$sandbox_port" 120 || fail "$stack_error"
 
 log "running the journeys against http://127.0.0.1:$api_port"
 status=0

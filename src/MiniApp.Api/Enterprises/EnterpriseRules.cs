@@ -6,7 +6,7 @@ namespace MiniApp.Api.Enterprises;
 public static class EnterpriseRules
 {
     public const int MaxCount = 1_000_000;
-    private static readonly DateOnly Earliest = new(1949, 10, 1);
+    private static readonly DateOnly Earliest = DateRange.Earliest;
 
     /// <summary>currentPhoneMasked is the stored masked contact phone (null on create): sent back unchanged, it keeps the number.</summary>
     public static EnterpriseDraft? Check(EnterpriseInput input, string? currentPhoneMasked, DateOnly today, FieldErrors errors)
