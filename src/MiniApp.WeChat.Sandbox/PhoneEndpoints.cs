@@ -1,6 +1,3 @@
-using System.Text.Json.Serialization;
-using Microsoft.Extensions.Options;
-
 namespace MiniApp.WeChat.Sandbox;
 
 /// <summary><c>POST /wxa/business/getuserphonenumber</c> (the phone-number quick verification component).</summary>

@@ -1,6 +1,3 @@
-using System.Text.Json.Serialization;
-using Microsoft.Extensions.Options;
-
 namespace MiniApp.WeChat.Sandbox;
 
 /// <summary><c>POST /wxa/msg_sec_check</c>, version 2: a keyword list stands in for WeChat's content model.</summary>

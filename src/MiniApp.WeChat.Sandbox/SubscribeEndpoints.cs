@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace MiniApp.WeChat.Sandbox;
 
 /// <summary><c>POST /cgi-bin/message/subscribe/send</c> (subscribeMessage.send).</summary>

@@ -1,6 +1,3 @@
-using System.Text.Json.Serialization;
-using Microsoft.Extensions.Options;
-
 namespace MiniApp.WeChat.Sandbox;
 
 /// <summary><c>POST /cgi-bin/stable_token</c>.</summary>

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Options;
-
 namespace MiniApp.WeChat.Sandbox;
 
 internal enum TokenStatus

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Options;
-
 namespace MiniApp.WeChat.Sandbox;
 
 /// <summary>Control endpoints that stand in for the mini-program: wx.login and the getPhoneNumber button.</summary>

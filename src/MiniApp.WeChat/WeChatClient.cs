@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using MiniApp.WeChat.Internal;
 using MiniApp.WeChat.Wire;
 

@@ -1,6 +1,4 @@
 using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
 using MiniApp.WeChat.Internal;
 using MiniApp.WeChat.Wire;
 

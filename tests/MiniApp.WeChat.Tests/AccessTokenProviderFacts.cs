@@ -1,8 +1,6 @@
-using System.Text;
 using Microsoft.Extensions.Caching.Distributed;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
-using MiniApp.WeChat.Tests.Infrastructure;
 using Moq;
 
 namespace MiniApp.WeChat.Tests;

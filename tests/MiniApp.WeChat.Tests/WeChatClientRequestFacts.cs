@@ -1,6 +1,4 @@
 using System.Net.Http.Headers;
-using System.Text.Json;
-using MiniApp.WeChat.Tests.Infrastructure;
 
 namespace MiniApp.WeChat.Tests;
 

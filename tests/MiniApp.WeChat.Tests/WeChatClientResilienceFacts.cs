@@ -1,5 +1,3 @@
-using System.Net;
-using MiniApp.WeChat.Tests.Infrastructure;
 using Polly.Timeout;
 
 namespace MiniApp.WeChat.Tests;

@@ -1,6 +1,3 @@
-using System.Net.Http.Json;
-using System.Text.Json;
-using MiniApp.WeChat.Tests.Infrastructure;
 using MiniApp.WeChat.Tests.Sandbox;
 
 namespace MiniApp.WeChat.Tests;

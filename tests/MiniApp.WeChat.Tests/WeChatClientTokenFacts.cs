@@ -1,5 +1,4 @@
 using System.Net.Http.Headers;
-using MiniApp.WeChat.Tests.Infrastructure;
 
 namespace MiniApp.WeChat.Tests;
 

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Logging;
-using MiniApp.WeChat.Tests.Infrastructure;
 
 namespace MiniApp.WeChat.Tests;
 

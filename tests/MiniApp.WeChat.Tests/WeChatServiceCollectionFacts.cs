@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using MiniApp.WeChat.Tests.Infrastructure;
 
 namespace MiniApp.WeChat.Tests;
 

@@ -1,7 +1,3 @@
-using System.Data.Common;
-using Dapper;
-using MiniApp.Api.Infrastructure;
-using MiniApp.Api.Infrastructure.Validation;
 using MiniApp.Api.ReferenceData;
 using MiniApp.Api.Stations;
 

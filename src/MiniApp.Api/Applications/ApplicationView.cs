@@ -1,7 +1,3 @@
-using System.Data.Common;
-using Dapper;
-using MiniApp.Api.Infrastructure;
-
 namespace MiniApp.Api.Applications;
 
 /// <summary>

@@ -1,4 +1,3 @@
-using MiniApp.Api.Infrastructure.Auth;
 using MiniApp.Api.Infrastructure.RateLimiting;
 
 namespace MiniApp.Api.Applications;

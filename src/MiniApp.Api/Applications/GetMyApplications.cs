@@ -1,8 +1,3 @@
-using System.Security.Claims;
-using Dapper;
-using MiniApp.Api.Infrastructure.Auth;
-using MySqlConnector;
-
 namespace MiniApp.Api.Applications;
 
 /// <summary>GET /api/applications/mine: the worker's applications, newest first, each with its history.</summary>

@@ -1,5 +1,3 @@
-using MiniApp.Api.Infrastructure.Privacy;
-
 namespace MiniApp.Api.Applications;
 
 /// <summary>The three stored forms of a 身份证号 or phone: sealed, keyed hash, masked. The purposes are fixed strings.</summary>

@@ -1,6 +1,3 @@
-using System.Data.Common;
-using Dapper;
-
 namespace MiniApp.Api.Applications;
 
 public sealed record ReceivingUnion(long Id, string Name, string Rule);

@@ -1,16 +1,6 @@
-using System.Security.Claims;
-using System.Text.Json;
-using Dapper;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using MiniApp.Api.Coverage;
-using MiniApp.Api.Infrastructure.Audit;
-using MiniApp.Api.Infrastructure.Auth;
-using MiniApp.Api.Infrastructure.Data;
-using MiniApp.Api.Infrastructure.Errors;
-using MiniApp.Api.Infrastructure.Privacy;
 using MiniApp.Api.ReferenceData;
-using MySqlConnector;
 
 namespace MiniApp.Api.Applications;
 

@@ -1,10 +1,4 @@
-using System.Security.Claims;
-using Dapper;
-using Microsoft.AspNetCore.Http.HttpResults;
 using MiniApp.Api.Coverage;
-using MiniApp.Api.Infrastructure.Audit;
-using MiniApp.Api.Infrastructure.Auth;
-using MySqlConnector;
 
 namespace MiniApp.Api.Applications;
 

@@ -1,7 +1,3 @@
-using Dapper;
-using MiniApp.Api.Infrastructure.Privacy;
-using MySqlConnector;
-
 namespace MiniApp.Api.Applications;
 
 /// <summary>The phone a worker bound through WeChat, opened only to prefill their own application.</summary>

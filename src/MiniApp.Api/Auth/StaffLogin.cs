@@ -1,13 +1,7 @@
 using System.ComponentModel.DataAnnotations;
-using System.Globalization;
 using System.Threading.RateLimiting;
-using Dapper;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
-using MiniApp.Api.Infrastructure.Auth;
-using MiniApp.Api.Infrastructure.Errors;
 using MiniApp.Api.Infrastructure.RateLimiting;
-using MySqlConnector;
 
 namespace MiniApp.Api.Auth;
 

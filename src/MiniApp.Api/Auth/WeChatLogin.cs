@@ -1,11 +1,5 @@
 using System.ComponentModel.DataAnnotations;
-using Dapper;
-using Microsoft.AspNetCore.Http.HttpResults;
-using MiniApp.Api.Infrastructure.Auth;
-using MiniApp.Api.Infrastructure.Errors;
-using MiniApp.Api.Infrastructure.Privacy;
 using MiniApp.WeChat;
-using MySqlConnector;
 
 namespace MiniApp.Api.Auth;
 

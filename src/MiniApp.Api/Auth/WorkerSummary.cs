@@ -1,6 +1,3 @@
-using Dapper;
-using MySqlConnector;
-
 namespace MiniApp.Api.Auth;
 
 /// <summary>What the mini-program needs to pick its first page after login: membership and the latest application.</summary>

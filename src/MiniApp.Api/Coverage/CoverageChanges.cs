@@ -1,5 +1,3 @@
-using MiniApp.Api.Infrastructure;
-
 namespace MiniApp.Api.Coverage;
 
 /// <summary>The figures a journal row moves (coverage_deltas.measure).</summary>

@@ -1,8 +1,3 @@
-using System.Globalization;
-using System.Text.Json;
-using MiniApp.Api.Infrastructure;
-using MySqlConnector;
-
 namespace MiniApp.Api.Coverage;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using Dapper;
-using MiniApp.Api.Infrastructure;
-using MySqlConnector;
-
 namespace MiniApp.Api.Coverage;
 
 /// <summary>

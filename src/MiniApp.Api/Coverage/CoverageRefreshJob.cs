@@ -1,6 +1,3 @@
-using MiniApp.Api.Infrastructure;
-using MySqlConnector;
-
 namespace MiniApp.Api.Coverage;
 
 /// <summary>

@@ -1,7 +1,4 @@
-using Dapper;
 using Microsoft.AspNetCore.Identity;
-using MiniApp.Api.Infrastructure.Auth;
-using MySqlConnector;
 
 namespace MiniApp.Api.Demo;
 

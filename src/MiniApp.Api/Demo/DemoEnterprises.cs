@@ -1,5 +1,3 @@
-using System.Data.Common;
-using Dapper;
 using MiniApp.Api.Enterprises;
 
 namespace MiniApp.Api.Demo;
@@ -68,8 +66,11 @@ internal static class DemoEnterprises
                     INSERT INTO group_surveys (period_start, township_code, worker_group_code, workers, units, units_with_union, coverage_mode, updated_at)
                     VALUES ('2026-11-01', @Township, @group, @Workers, @Units, @WithUnion, 'regional', @now)
                     ON DUPLICATE KEY UPDATE workers = workers
-                    """, new { Township = Townships[t], group, Workers = Math.Max(5, (int)Math.Round(workers * share)), Units = unitCount,
-                    WithUnion = unitCount / 3, now }, transaction, cancellationToken: cancellationToken));
+                    """, new
+                {
+                    Township = Townships[t], group, Workers = Math.Max(5, (int)Math.Round(workers * share)), Units = unitCount,
+                    WithUnion = unitCount / 3, now
+                }, transaction, cancellationToken: cancellationToken));
             }
         }
     }

@@ -1,12 +1,3 @@
-using MiniApp.Api.Infrastructure.Validation;
-using System.Security.Claims;
-using Microsoft.AspNetCore.Http.HttpResults;
-using MiniApp.Api.Infrastructure;
-using MiniApp.Api.Infrastructure.Data;
-using MiniApp.Api.Infrastructure.Errors;
-using MiniApp.Api.Infrastructure.Privacy;
-using MySqlConnector;
-
 namespace MiniApp.Api.Enterprises;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using MiniApp.Api.Infrastructure.Privacy;
-
 namespace MiniApp.Api.Enterprises;
 
 /// <summary>

@@ -1,8 +1,3 @@
-using System.Text;
-using Dapper;
-using MiniApp.Api.Infrastructure.Errors;
-using Microsoft.AspNetCore.Http.HttpResults;
-
 namespace MiniApp.Api.Enterprises;
 
 /// <summary>

@@ -1,7 +1,5 @@
-using MiniApp.Api.Infrastructure.Spreadsheets;
-using MiniApp.Api.Infrastructure.Validation;
-using System.Globalization;
 using System.Text.RegularExpressions;
+using MiniApp.Api.Infrastructure.Spreadsheets;
 using MiniApp.Api.ReferenceData;
 
 namespace MiniApp.Api.Enterprises;

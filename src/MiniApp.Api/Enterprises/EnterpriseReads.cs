@@ -1,6 +1,3 @@
-using System.Data.Common;
-using Dapper;
-
 namespace MiniApp.Api.Enterprises;
 
 public static class EnterpriseReads

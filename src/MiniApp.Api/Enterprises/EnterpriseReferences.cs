@@ -1,6 +1,3 @@
-using MiniApp.Api.Infrastructure.Validation;
-using System.Data.Common;
-using Dapper;
 using MiniApp.Api.ReferenceData;
 
 namespace MiniApp.Api.Enterprises;

@@ -1,5 +1,3 @@
-using MiniApp.Api.Infrastructure.Validation;
-
 namespace MiniApp.Api.Enterprises;
 
 /// <summary>The field rules that need no database; messages are Chinese, keyed by the JSON field name.</summary>

@@ -1,8 +1,3 @@
-using System.Data.Common;
-using Dapper;
-using MiniApp.Api.Infrastructure.Audit;
-using MiniApp.Api.Infrastructure.Privacy;
-
 namespace MiniApp.Api.Enterprises;
 
 /// <summary>

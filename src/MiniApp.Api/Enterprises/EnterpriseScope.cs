@@ -1,11 +1,3 @@
-using System.Data.Common;
-using System.Security.Claims;
-using Dapper;
-using Microsoft.AspNetCore.Http.HttpResults;
-using MiniApp.Api.Infrastructure.Auth;
-using MiniApp.Api.Infrastructure.Errors;
-using MySqlConnector;
-
 namespace MiniApp.Api.Enterprises;
 
 /// <summary>

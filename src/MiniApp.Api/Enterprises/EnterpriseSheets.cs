@@ -1,5 +1,4 @@
 using System.Data;
-using Microsoft.AspNetCore.Http.HttpResults;
 using MiniApp.Api.Infrastructure.Spreadsheets;
 using MiniExcelLibs;
 

@@ -1,6 +1,3 @@
-using System.Data.Common;
-using Dapper;
-
 namespace MiniApp.Api.Enterprises;
 
 /// <summary>The statements of register writes. current_step_code and step_changed_at belong to the formation steps: never written here.</summary>

@@ -1,4 +1,3 @@
-using MiniApp.Api.Infrastructure.Auth;
 using MiniApp.Api.Infrastructure.Http;
 
 namespace MiniApp.Api.Enterprises;

@@ -1,9 +1,3 @@
-using System.Security.Claims;
-using Dapper;
-using Microsoft.AspNetCore.Http.HttpResults;
-using MiniApp.Api.Infrastructure;
-using MySqlConnector;
-
 namespace MiniApp.Api.Enterprises;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using System.Security.Claims;
-using Microsoft.AspNetCore.Http.HttpResults;
-using MySqlConnector;
-
 namespace MiniApp.Api.Enterprises;
 
 /// <summary>GET /api/staff/enterprises/{id}: every register field of an enterprise in scope, the phone masked.</summary>

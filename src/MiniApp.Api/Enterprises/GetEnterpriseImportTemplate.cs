@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Http.HttpResults;
-
 namespace MiniApp.Api.Enterprises;
 
 /// <summary>GET /api/staff/enterprises/import-template: an .xlsx with the header row of the import (the columns of 附件1).</summary>

@@ -1,6 +1,4 @@
-using Microsoft.AspNetCore.Http.HttpResults;
 using MiniApp.Api.ReferenceData;
-using MySqlConnector;
 
 namespace MiniApp.Api.Enterprises;
 

@@ -1,14 +1,4 @@
-using System.Security.Claims;
-using Dapper;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.Options;
-using MiniApp.Api.Infrastructure;
-using MiniApp.Api.Infrastructure.Data;
-using MiniApp.Api.Infrastructure.Errors;
-using MiniApp.Api.Infrastructure.Privacy;
 using MiniApp.Api.Infrastructure.Spreadsheets;
-using MiniApp.Api.Infrastructure.Validation;
-using MySqlConnector;
 
 namespace MiniApp.Api.Enterprises;
 

@@ -1,16 +1,7 @@
-using System.Security.Claims;
 using System.Security.Cryptography;
-using Dapper;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.Options;
 using MiniApp.Api.Applications;
 using MiniApp.Api.Auth;
-using MiniApp.Api.Infrastructure.Auth;
-using MiniApp.Api.Infrastructure.Errors;
-using MiniApp.Api.Infrastructure.Privacy;
-using MiniApp.Api.Infrastructure.Validation;
 using MiniApp.WeChat;
-using MySqlConnector;
 
 namespace MiniApp.Api.Me;
 

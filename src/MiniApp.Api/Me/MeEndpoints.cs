@@ -1,11 +1,6 @@
-using System.Security.Claims;
-using Microsoft.AspNetCore.Http.HttpResults;
 using MiniApp.Api.Auth;
-using MiniApp.Api.Infrastructure.Auth;
-using MiniApp.Api.Infrastructure.Errors;
 using MiniApp.Api.Infrastructure.RateLimiting;
 using MiniApp.Api.Members;
-using MySqlConnector;
 
 namespace MiniApp.Api.Me;
 

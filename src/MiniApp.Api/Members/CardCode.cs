@@ -1,8 +1,5 @@
 using System.Buffers.Text;
 using System.Security.Cryptography;
-using System.Text;
-using Microsoft.Extensions.Options;
-using MiniApp.Api.Infrastructure.Privacy;
 
 namespace MiniApp.Api.Members;
 

@@ -1,11 +1,3 @@
-using System.Security.Claims;
-using Dapper;
-using Microsoft.AspNetCore.Http.HttpResults;
-using MiniApp.Api.Infrastructure.Auth;
-using MiniApp.Api.Infrastructure.Errors;
-using MiniApp.Api.Infrastructure.Privacy;
-using MySqlConnector;
-
 namespace MiniApp.Api.Members;
 
 /// <summary>POST /api/staff/members/verify: a station keeper scans a worker's card and learns whether it is valid.</summary>

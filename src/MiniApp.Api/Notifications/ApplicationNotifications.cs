@@ -1,6 +1,3 @@
-using System.Data.Common;
-using Dapper;
-using MiniApp.Api.Infrastructure;
 using MiniApp.Api.ReferenceData;
 
 namespace MiniApp.Api.Notifications;

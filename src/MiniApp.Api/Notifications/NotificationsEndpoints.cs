@@ -1,10 +1,7 @@
-using MiniApp.Api.Infrastructure.Auth;
-using MiniApp.Api.Infrastructure.Errors;
 using MiniApp.Api.Notifications.DeadLetters;
 using MiniApp.Api.Notifications.Inbox;
 using MiniApp.Api.Notifications.Push;
 using MiniApp.Api.Notifications.Subscriptions;
-using MySqlConnector;
 
 namespace MiniApp.Api.Notifications;
 

@@ -1,7 +1,3 @@
-using System.Data.Common;
-using System.Text.Json;
-using Dapper;
-
 namespace MiniApp.Api.Notifications;
 
 public static class NotificationKinds

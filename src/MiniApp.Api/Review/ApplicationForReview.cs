@@ -1,6 +1,4 @@
-using System.Data.Common;
 using MiniApp.Api.Applications;
-using MiniApp.Api.Infrastructure.Auth;
 
 namespace MiniApp.Api.Review;
 

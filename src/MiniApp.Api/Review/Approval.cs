@@ -1,11 +1,5 @@
-using Dapper;
 using MiniApp.Api.Coverage;
-using MiniApp.Api.Infrastructure;
-using MiniApp.Api.Infrastructure.Audit;
-using MiniApp.Api.Infrastructure.Auth;
-using MiniApp.Api.Infrastructure.Data;
 using MiniApp.Api.Notifications;
-using MySqlConnector;
 
 namespace MiniApp.Api.Review;
 

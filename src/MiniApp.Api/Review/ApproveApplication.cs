@@ -1,8 +1,4 @@
-using System.Security.Claims;
-using Dapper;
-using Microsoft.AspNetCore.Http.HttpResults;
 using MiniApp.Api.Applications;
-using MySqlConnector;
 
 namespace MiniApp.Api.Review;
 

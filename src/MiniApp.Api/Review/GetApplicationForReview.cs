@@ -1,7 +1,4 @@
-using System.Security.Claims;
-using Microsoft.AspNetCore.Http.HttpResults;
 using MiniApp.Api.Applications;
-using MySqlConnector;
 
 namespace MiniApp.Api.Review;
 

@@ -1,11 +1,4 @@
-using System.Security.Claims;
-using System.Text;
-using Dapper;
-using Microsoft.AspNetCore.Http.HttpResults;
 using MiniApp.Api.Applications;
-using MiniApp.Api.Infrastructure.Errors;
-using MiniApp.Api.Infrastructure.Validation;
-using MySqlConnector;
 
 namespace MiniApp.Api.Review;
 

@@ -1,13 +1,7 @@
-using System.Security.Claims;
-using Dapper;
-using Microsoft.AspNetCore.Http.HttpResults;
 using MiniApp.Api.Applications;
 using MiniApp.Api.Coverage;
-using MiniApp.Api.Infrastructure.Audit;
-using MiniApp.Api.Infrastructure.Errors;
 using MiniApp.Api.Notifications;
 using MiniApp.Api.ReferenceData;
-using MySqlConnector;
 
 namespace MiniApp.Api.Review;
 

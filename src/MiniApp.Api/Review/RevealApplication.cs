@@ -1,10 +1,4 @@
-using System.Security.Claims;
-using Dapper;
-using Microsoft.AspNetCore.Http.HttpResults;
 using MiniApp.Api.Applications;
-using MiniApp.Api.Infrastructure.Audit;
-using MiniApp.Api.Infrastructure.Privacy;
-using MySqlConnector;
 
 namespace MiniApp.Api.Review;
 

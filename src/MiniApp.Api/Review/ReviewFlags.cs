@@ -1,7 +1,4 @@
-using System.Data.Common;
-using Dapper;
 using MiniApp.Api.Applications;
-using MiniApp.Api.Infrastructure.Auth;
 
 namespace MiniApp.Api.Review;
 

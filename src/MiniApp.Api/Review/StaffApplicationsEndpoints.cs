@@ -1,4 +1,3 @@
-using MiniApp.Api.Infrastructure.Auth;
 using MiniApp.Api.Members;
 
 namespace MiniApp.Api.Review;

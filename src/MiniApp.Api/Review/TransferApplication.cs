@@ -1,11 +1,5 @@
-using System.Security.Claims;
-using Dapper;
-using Microsoft.AspNetCore.Http.HttpResults;
 using MiniApp.Api.Applications;
-using MiniApp.Api.Infrastructure.Audit;
-using MiniApp.Api.Infrastructure.Errors;
 using MiniApp.Api.Notifications;
-using MySqlConnector;
 
 namespace MiniApp.Api.Review;
 

@@ -1,11 +1,4 @@
-using System.Security.Claims;
-using Dapper;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
-using MiniApp.Api.Infrastructure.Audit;
-using MiniApp.Api.Infrastructure.Auth;
-using MiniApp.Api.Infrastructure.Errors;
-using MySqlConnector;
 
 namespace MiniApp.Api.StaffAccounts;
 

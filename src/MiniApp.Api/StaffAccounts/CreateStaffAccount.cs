@@ -1,12 +1,4 @@
-using System.Security.Claims;
-using Dapper;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
-using MiniApp.Api.Infrastructure.Audit;
-using MiniApp.Api.Infrastructure.Auth;
-using MiniApp.Api.Infrastructure.Data;
-using MiniApp.Api.Infrastructure.Errors;
-using MySqlConnector;
 
 namespace MiniApp.Api.StaffAccounts;
 
@@ -47,8 +39,11 @@ public static partial class CreateStaffAccount
                 INSERT INTO staff (username, display_name, password_hash, role, union_id, department_code, created_at)
                 VALUES (@username, @displayName, @Hash, @Role, @UnionId, @department, @now);
                 SELECT LAST_INSERT_ID();
-                """, new { username, displayName, Hash = hasher.HashPassword(new StaffPassword(), request.Password!), request.Role,
-                    request.UnionId, department, now }, transaction, cancellationToken: cancellationToken));
+                """, new
+            {
+                username, displayName, Hash = hasher.HashPassword(new StaffPassword(), request.Password!), request.Role,
+                request.UnionId, department, now
+            }, transaction, cancellationToken: cancellationToken));
         }
         catch (MySqlException exception) when (exception.IsDuplicateKey("ux_staff_username"))
         {

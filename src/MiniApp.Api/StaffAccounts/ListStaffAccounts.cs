@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Http.HttpResults;
-using MySqlConnector;
-
 namespace MiniApp.Api.StaffAccounts;
 
 /// <summary>GET /api/staff/accounts.</summary>

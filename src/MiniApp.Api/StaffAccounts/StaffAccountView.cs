@@ -1,6 +1,3 @@
-using System.Data.Common;
-using Dapper;
-
 namespace MiniApp.Api.StaffAccounts;
 
 public sealed record StaffAccountView(long Id, string Username, string DisplayName, string Role, long UnionId, string UnionName,

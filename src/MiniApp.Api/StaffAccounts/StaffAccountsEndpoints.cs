@@ -1,5 +1,3 @@
-using MiniApp.Api.Infrastructure.Auth;
-
 namespace MiniApp.Api.StaffAccounts;
 
 public static class StaffAccountsEndpoints

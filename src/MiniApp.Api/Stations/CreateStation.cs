@@ -1,11 +1,3 @@
-using MiniApp.Api.Infrastructure.Validation;
-using System.Security.Claims;
-using Microsoft.AspNetCore.Http.HttpResults;
-using MiniApp.Api.Infrastructure.Audit;
-using MiniApp.Api.Infrastructure.Data;
-using MiniApp.Api.Infrastructure.Errors;
-using MySqlConnector;
-
 namespace MiniApp.Api.Stations;
 
 /// <summary>POST /api/staff/stations: a new active station owned by the caller's union or a union below it.</summary>

@@ -1,14 +1,7 @@
 using System.IO.Compression;
-using System.Security.Claims;
-using System.Text;
-using Dapper;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.WebUtilities;
-using Microsoft.Extensions.Options;
-using MiniApp.Api.Infrastructure.Errors;
 using MiniApp.WeChat;
-using MySqlConnector;
 
 namespace MiniApp.Api.Stations;
 

@@ -1,6 +1,4 @@
-using Dapper;
 using MiniApp.Api.ReferenceData;
-using MySqlConnector;
 
 namespace MiniApp.Api.Stations;
 

@@ -1,8 +1,4 @@
-using MiniApp.Api.Infrastructure.Validation;
-using System.Globalization;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using MiniApp.Api.Infrastructure.Errors;
 
 namespace MiniApp.Api.Stations;
 

@@ -1,7 +1,3 @@
-using Dapper;
-using Microsoft.AspNetCore.Http.HttpResults;
-using MySqlConnector;
-
 namespace MiniApp.Api.Stations;
 
 /// <summary>GET /api/stations/{id}: a station's details for workers (active or suspended; a closed one is gone for them).</summary>

@@ -1,8 +1,4 @@
-using Dapper;
-using Microsoft.AspNetCore.Http.HttpResults;
 using MiniApp.Api.Applications;
-using MiniApp.Api.Infrastructure.Errors;
-using MySqlConnector;
 
 namespace MiniApp.Api.Stations;
 

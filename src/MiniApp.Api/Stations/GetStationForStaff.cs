@@ -1,7 +1,3 @@
-using System.Security.Claims;
-using Microsoft.AspNetCore.Http.HttpResults;
-using MySqlConnector;
-
 namespace MiniApp.Api.Stations;
 
 /// <summary>GET /api/staff/stations/{id}: one station of the caller's union subtree, whatever its status.</summary>

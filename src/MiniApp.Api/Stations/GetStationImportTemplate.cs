@@ -1,6 +1,3 @@
-using System.Text;
-using Microsoft.AspNetCore.Http.HttpResults;
-using MiniApp.Api.Infrastructure.Errors;
 using MiniApp.Api.Infrastructure.Spreadsheets;
 using MiniExcelLibs;
 using MiniExcelLibs.Csv;

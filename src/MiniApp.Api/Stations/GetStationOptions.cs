@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Http.HttpResults;
 using MiniApp.Api.ReferenceData;
 
 namespace MiniApp.Api.Stations;

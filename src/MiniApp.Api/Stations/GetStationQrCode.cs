@@ -1,7 +1,4 @@
-using System.Security.Claims;
-using Microsoft.AspNetCore.Http.HttpResults;
 using MiniApp.WeChat;
-using MySqlConnector;
 
 namespace MiniApp.Api.Stations;
 

@@ -1,13 +1,4 @@
-using MiniApp.Api.Infrastructure.Validation;
-using System.Security.Claims;
-using Dapper;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.Options;
-using MiniApp.Api.Infrastructure.Audit;
-using MiniApp.Api.Infrastructure.Auth;
-using MiniApp.Api.Infrastructure.Errors;
 using MiniApp.Api.Infrastructure.Spreadsheets;
-using MySqlConnector;
 
 namespace MiniApp.Api.Stations;
 

@@ -1,10 +1,4 @@
-using System.Security.Claims;
-using System.Text;
-using Dapper;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using MiniApp.Api.Infrastructure.Errors;
-using MySqlConnector;
 
 namespace MiniApp.Api.Stations;
 

@@ -2,7 +2,6 @@ using System.Buffers;
 using System.Buffers.Text;
 using System.Reflection;
 using System.Text.Encodings.Web;
-using System.Text.Json;
 using Microsoft.AspNetCore.Http.Metadata;
 
 namespace MiniApp.Api.Stations;

@@ -1,7 +1,3 @@
-using System.Globalization;
-using System.Text.Json;
-using MiniApp.Api.Infrastructure;
-
 namespace MiniApp.Api.Stations;
 
 /// <summary>

@@ -77,7 +77,12 @@ public static partial class OpeningHoursText
     {
         day = text.Trim() switch
         {
-            "一" or "1" => 1, "二" or "2" => 2, "三" or "3" => 3, "四" or "4" => 4, "五" or "5" => 5, "六" or "6" => 6,
+            "一" or "1" => 1,
+            "二" or "2" => 2,
+            "三" or "3" => 3,
+            "四" or "4" => 4,
+            "五" or "5" => 5,
+            "六" or "6" => 6,
             "日" or "天" or "七" or "7" => 7,
             _ => 0,
         };

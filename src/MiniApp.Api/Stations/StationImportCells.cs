@@ -1,6 +1,4 @@
 using MiniApp.Api.Infrastructure.Spreadsheets;
-using MiniApp.Api.Infrastructure.Validation;
-using System.Globalization;
 using MiniApp.Api.ReferenceData;
 
 namespace MiniApp.Api.Stations;

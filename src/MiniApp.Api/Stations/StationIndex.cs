@@ -1,7 +1,4 @@
 using System.Collections.Frozen;
-using System.Text.Json;
-using Dapper;
-using MySqlConnector;
 
 namespace MiniApp.Api.Stations;
 

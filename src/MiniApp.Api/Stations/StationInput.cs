@@ -1,5 +1,3 @@
-using MiniApp.Api.Infrastructure.Validation;
-using System.Text.Json;
 using System.Text.RegularExpressions;
 
 namespace MiniApp.Api.Stations;

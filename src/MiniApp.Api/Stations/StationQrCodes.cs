@@ -1,7 +1,4 @@
-using Dapper;
-using Microsoft.Extensions.Options;
 using MiniApp.WeChat;
-using MySqlConnector;
 
 namespace MiniApp.Api.Stations;
 

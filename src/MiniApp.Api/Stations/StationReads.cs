@@ -1,6 +1,3 @@
-using Dapper;
-using MySqlConnector;
-
 namespace MiniApp.Api.Stations;
 
 public static class StationReads

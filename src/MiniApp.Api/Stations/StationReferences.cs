@@ -1,9 +1,4 @@
-using MiniApp.Api.Infrastructure.Validation;
-using System.Data.Common;
-using Dapper;
-using MiniApp.Api.Infrastructure.Auth;
 using MiniApp.Api.ReferenceData;
-using MySqlConnector;
 
 namespace MiniApp.Api.Stations;
 

@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace MiniApp.Api.Stations;
 
 /// <summary>A station as staff and workers read it. Nothing here is personal data: the phone is the station's own.</summary>

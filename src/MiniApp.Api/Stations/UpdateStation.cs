@@ -1,10 +1,3 @@
-using MiniApp.Api.Infrastructure.Validation;
-using System.Security.Claims;
-using Microsoft.AspNetCore.Http.HttpResults;
-using MiniApp.Api.Infrastructure.Audit;
-using MiniApp.Api.Infrastructure.Errors;
-using MySqlConnector;
-
 namespace MiniApp.Api.Stations;
 
 /// <summary>PUT /api/staff/stations/{id}: replaces every editable field (not the code, not the status) of a station in scope.</summary>

@@ -1,11 +1,5 @@
-using MiniApp.Api.Infrastructure.Spreadsheets;
-using System.Security.Claims;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.Options;
 using MiniApp.Api.Coverage.Reports;
-using MiniApp.Api.Infrastructure.Errors;
-using MiniApp.Api.Infrastructure.Validation;
-using MySqlConnector;
+using MiniApp.Api.Infrastructure.Spreadsheets;
 
 namespace MiniApp.Api.Surveys;
 

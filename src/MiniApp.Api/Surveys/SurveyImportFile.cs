@@ -1,4 +1,3 @@
-using System.Globalization;
 using MiniApp.Api.Infrastructure.Spreadsheets;
 
 namespace MiniApp.Api.Surveys;

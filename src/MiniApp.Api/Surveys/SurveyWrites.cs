@@ -1,7 +1,3 @@
-using Dapper;
-using MiniApp.Api.Infrastructure.Audit;
-using MySqlConnector;
-
 namespace MiniApp.Api.Surveys;
 
 /// <summary>

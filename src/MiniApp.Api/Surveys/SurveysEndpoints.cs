@@ -1,5 +1,4 @@
 using MiniApp.Api.Coverage.Reports;
-using MiniApp.Api.Infrastructure.Auth;
 using MiniApp.Api.Infrastructure.Http;
 
 namespace MiniApp.Api.Surveys;

@@ -1,7 +1,4 @@
 using System.Buffers;
-using System.Text;
-using System.Text.Json;
-using System.Text.Json.Serialization;
 
 namespace MiniApp.WeChat.Internal;
 

@@ -1,5 +1,3 @@
-using System.Text.Json;
-using Microsoft.Extensions.Logging;
 using MiniApp.WeChat.Wire;
 using Polly.Timeout;
 

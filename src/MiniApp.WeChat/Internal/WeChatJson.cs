@@ -1,7 +1,5 @@
 using System.Net.Http.Headers;
 using System.Text.Encodings.Web;
-using System.Text.Json;
-using System.Text.Json.Serialization;
 
 namespace MiniApp.WeChat.Internal;
 

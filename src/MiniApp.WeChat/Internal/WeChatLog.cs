@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Logging;
-
 namespace MiniApp.WeChat.Internal;
 
 /// <summary>

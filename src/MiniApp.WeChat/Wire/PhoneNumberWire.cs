@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 using MiniApp.WeChat.Internal;
 
 namespace MiniApp.WeChat.Wire;

@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace MiniApp.WeChat.Wire;
 
 internal sealed record UnlimitedQrCodeBody(

@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace MiniApp.WeChat.Wire;
 
 /// <summary>The envelope every JSON answer shares. Successful answers often omit errcode, which then reads as 0.</summary>

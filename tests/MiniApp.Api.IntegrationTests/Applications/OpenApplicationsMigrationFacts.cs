@@ -1,14 +1,8 @@
-using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using Dapper;
 using EvolveDb;
 using EvolveDb.Migration;
 using Microsoft.AspNetCore.Identity;
-using MiniApp.Api.Infrastructure.Auth;
 using MiniApp.Api.Infrastructure.Data;
-using MiniApp.Api.IntegrationTests.Infrastructure;
-using MySqlConnector;
 
 namespace MiniApp.Api.IntegrationTests.Applications;
 

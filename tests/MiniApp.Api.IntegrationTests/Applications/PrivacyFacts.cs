@@ -1,8 +1,3 @@
-using System.Net.Http.Json;
-using Dapper;
-using MiniApp.Api.Infrastructure.Auth;
-using MiniApp.Api.IntegrationTests.Infrastructure;
-
 namespace MiniApp.Api.IntegrationTests.Applications;
 
 /// <summary>After a whole flow, neither the logs nor any text column of the database hold the clear 身份证号 or phone.</summary>

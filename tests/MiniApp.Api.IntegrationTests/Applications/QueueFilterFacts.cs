@@ -1,6 +1,3 @@
-using MiniApp.Api.Infrastructure.Auth;
-using MiniApp.Api.IntegrationTests.Infrastructure;
-
 namespace MiniApp.Api.IntegrationTests.Applications;
 
 [Collection(ApiCollection.Name)]

@@ -1,7 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using MiniApp.Api.IntegrationTests.Infrastructure;
-
 namespace MiniApp.Api.IntegrationTests.Applications;
 
 /// <summary>A table of bad inputs: each answers 400 validation_failed naming the field, with a Chinese message.</summary>

@@ -1,8 +1,3 @@
-using System.Net;
-using Dapper;
-using MiniApp.Api.Infrastructure.Auth;
-using MiniApp.Api.IntegrationTests.Infrastructure;
-
 namespace MiniApp.Api.IntegrationTests.Auth;
 
 [Collection(ApiCollection.Name)]

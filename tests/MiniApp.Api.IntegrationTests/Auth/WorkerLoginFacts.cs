@@ -1,7 +1,3 @@
-using System.Net;
-using Dapper;
-using MiniApp.Api.IntegrationTests.Infrastructure;
-
 namespace MiniApp.Api.IntegrationTests.Auth;
 
 [Collection(ApiCollection.Name)]

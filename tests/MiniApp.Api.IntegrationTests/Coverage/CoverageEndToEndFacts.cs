@@ -1,8 +1,4 @@
-using System.Net.Http.Json;
-using System.Text.Json;
-using MiniApp.Api.Infrastructure.Auth;
 using MiniApp.Api.IntegrationTests.Coverage.Engine;
-using MiniApp.Api.IntegrationTests.Infrastructure;
 
 namespace MiniApp.Api.IntegrationTests.Coverage;
 

@@ -1,9 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using Dapper;
-using MiniApp.Api.Infrastructure.Auth;
-using MiniApp.Api.IntegrationTests.Infrastructure;
-
 namespace MiniApp.Api.IntegrationTests.Enterprises;
 
 /// <summary>The contact's phone is stored sealed, hashed and masked; only reveal answers it in clear, and that is audited.</summary>

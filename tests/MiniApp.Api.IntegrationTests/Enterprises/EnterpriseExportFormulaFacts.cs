@@ -1,5 +1,3 @@
-using MiniApp.Api.IntegrationTests.Infrastructure;
-
 namespace MiniApp.Api.IntegrationTests.Enterprises;
 
 /// <summary>Text that a spreadsheet would take for a formula leaves form1 and form4 with a leading quote, and comes back without it.</summary>

@@ -1,8 +1,3 @@
-using System.Net;
-using Dapper;
-using MiniApp.Api.Infrastructure.Auth;
-using MiniApp.Api.IntegrationTests.Infrastructure;
-
 namespace MiniApp.Api.IntegrationTests.Enterprises;
 
 /// <summary>附件1 and 附件4 as .xlsx: which enterprises each holds, in which columns, within the caller's scope.</summary>

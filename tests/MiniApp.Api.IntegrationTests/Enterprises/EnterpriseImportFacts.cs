@@ -1,8 +1,3 @@
-using System.Net;
-using System.Text.Json;
-using Dapper;
-using MiniApp.Api.Infrastructure.Auth;
-using MiniApp.Api.IntegrationTests.Infrastructure;
 using MiniExcelLibs;
 
 namespace MiniApp.Api.IntegrationTests.Enterprises;
@@ -12,14 +7,14 @@ public sealed class EnterpriseImportFacts(ApiFixture api)
 {
     private static Dictionary<string, object?> Row(string name, string creditCode, string township = "桂山街道", string department = "县交通运输局",
         string established = "否") => new()
-    {
-        ["序号"] = 1, ["乡镇(街道)"] = township, ["企业名称"] = name, ["统一社会信用代码"] = creditCode, ["企业类型/所有制"] = "私营",
-        ["行业"] = "制造业", ["地址"] = "新平县示例路2号", ["法定代表人"] = "李法人", ["联系人"] = "王联系", ["联系电话"] = "",
-        ["职工人数"] = 150, ["其中女职工"] = 50, ["其中农民工"] = 80, ["是否建会"] = established, ["建会时间"] = "", ["工会名称"] = "",
-        ["工会主席"] = "", ["会员人数"] = 0, ["未建会原因"] = "", ["计划建会时间"] = "2019年9月", ["责任部门"] = department,
-        ["挂联领导/单位"] = "县总工会", ["是否在工业园区"] = "否", ["人大代表政协委员所在企业"] = "是", ["云南省百户优强民营企业"] = "",
-        ["云南省百名优秀企业家所在企业"] = "否", ["玉溪市重点培育工业企业"] = "", ["备注"] = "",
-    };
+        {
+            ["序号"] = 1, ["乡镇(街道)"] = township, ["企业名称"] = name, ["统一社会信用代码"] = creditCode, ["企业类型/所有制"] = "私营",
+            ["行业"] = "制造业", ["地址"] = "新平县示例路2号", ["法定代表人"] = "李法人", ["联系人"] = "王联系", ["联系电话"] = "",
+            ["职工人数"] = 150, ["其中女职工"] = 50, ["其中农民工"] = 80, ["是否建会"] = established, ["建会时间"] = "", ["工会名称"] = "",
+            ["工会主席"] = "", ["会员人数"] = 0, ["未建会原因"] = "", ["计划建会时间"] = "2019年9月", ["责任部门"] = department,
+            ["挂联领导/单位"] = "县总工会", ["是否在工业园区"] = "否", ["人大代表政协委员所在企业"] = "是", ["云南省百户优强民营企业"] = "",
+            ["云南省百名优秀企业家所在企业"] = "否", ["玉溪市重点培育工业企业"] = "", ["备注"] = "",
+        };
 
     private static Dictionary<int, JsonElement> RowsOf(JsonElement result) =>
         result.GetProperty("rows").EnumerateArray().ToDictionary(r => r.GetProperty("row").GetInt32());

@@ -1,7 +1,4 @@
-using Dapper;
 using MiniApp.Api.Enterprises;
-using MiniApp.Api.Infrastructure.Auth;
-using MiniApp.Api.IntegrationTests.Infrastructure;
 
 namespace MiniApp.Api.IntegrationTests.Enterprises;
 

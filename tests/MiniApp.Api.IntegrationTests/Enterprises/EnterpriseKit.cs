@@ -1,9 +1,4 @@
-using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using System.Text.Json;
-using MiniApp.Api.Infrastructure.Auth;
-using MiniApp.Api.IntegrationTests.Infrastructure;
 using MiniExcelLibs;
 
 namespace MiniApp.Api.IntegrationTests.Enterprises;
@@ -21,28 +16,28 @@ internal static class EnterpriseKit
 
     public static Dictionary<string, object?> Body(string name, string? creditCode = null, string township = Guishan, string? department = "transport",
         int staffCount = 150, string? phone = null) => new()
-    {
-        ["name"] = name,
-        ["creditCode"] = creditCode ?? TestEnterprises.NextCreditCode(),
-        ["townshipCode"] = township,
-        ["address"] = "新平县桂山街道示例路1号",
-        ["industry"] = "制造业",
-        ["ownershipType"] = "private",
-        ["inIndustrialPark"] = false,
-        ["staffCount"] = staffCount,
-        ["femaleStaffCount"] = staffCount / 3,
-        ["migrantStaffCount"] = staffCount / 2,
-        ["legalRepresentative"] = "李法人",
-        ["contactName"] = "王联系",
-        ["contactPhone"] = phone,
-        ["departmentCode"] = department,
-        ["liaison"] = "县总工会副主席",
-        ["keyFlags"] = Array.Empty<string>(),
-        ["workerGroups"] = new[] { new { code = "truck_driver", headcount = 40 } },
-        ["unionStatus"] = "none",
-        ["noUnionReason"] = "企业负责人认识不足",
-        ["plannedOn"] = "2019-09-30",
-    };
+        {
+            ["name"] = name,
+            ["creditCode"] = creditCode ?? TestEnterprises.NextCreditCode(),
+            ["townshipCode"] = township,
+            ["address"] = "新平县桂山街道示例路1号",
+            ["industry"] = "制造业",
+            ["ownershipType"] = "private",
+            ["inIndustrialPark"] = false,
+            ["staffCount"] = staffCount,
+            ["femaleStaffCount"] = staffCount / 3,
+            ["migrantStaffCount"] = staffCount / 2,
+            ["legalRepresentative"] = "李法人",
+            ["contactName"] = "王联系",
+            ["contactPhone"] = phone,
+            ["departmentCode"] = department,
+            ["liaison"] = "县总工会副主席",
+            ["keyFlags"] = Array.Empty<string>(),
+            ["workerGroups"] = new[] { new { code = "truck_driver", headcount = 40 } },
+            ["unionStatus"] = "none",
+            ["noUnionReason"] = "企业负责人认识不足",
+            ["plannedOn"] = "2019-09-30",
+        };
 
     public static async Task<HttpClient> StaffClientAsync(this ApiFixture api, string role = StaffRoles.CountyAdmin, long unionId = 1,
         string? department = null)

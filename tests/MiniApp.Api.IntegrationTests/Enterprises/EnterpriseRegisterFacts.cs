@@ -1,9 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
-using Dapper;
-using MiniApp.Api.IntegrationTests.Infrastructure;
-
 namespace MiniApp.Api.IntegrationTests.Enterprises;
 
 [Collection(ApiCollection.Name)]
@@ -64,7 +58,7 @@ public sealed class EnterpriseRegisterFacts(ApiFixture api)
     public async Task CreateGetUpdate_RoundTripsEveryField_AndAStaleVersionIsRefused()
     {
         using var admin = await api.StaffClientAsync();
-        var body = EnterpriseKit.Body("往返测试有限公司") .With("keyFlags", new[] { "npc_cppcc", "yuxi_industrial" }).With("ownershipType", "joint_stock")
+        var body = EnterpriseKit.Body("往返测试有限公司").With("keyFlags", new[] { "npc_cppcc", "yuxi_industrial" }).With("ownershipType", "joint_stock")
             .With("workerGroups", new[] { new { code = "truck_driver", headcount = 40 }, new { code = "security_guard", headcount = 6 } });
         var created = await admin.CreateEnterpriseAsync(body);
         var id = created.GetProperty("id").GetInt64();

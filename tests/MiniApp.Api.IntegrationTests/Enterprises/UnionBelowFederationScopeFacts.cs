@@ -1,8 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using MiniApp.Api.Infrastructure.Auth;
-using MiniApp.Api.IntegrationTests.Infrastructure;
-
 namespace MiniApp.Api.IntegrationTests.Enterprises;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace MiniApp.Api.IntegrationTests.Fuzz;
 
 /// <summary>Values an attacker or a broken client sends instead of the expected ones.</summary>

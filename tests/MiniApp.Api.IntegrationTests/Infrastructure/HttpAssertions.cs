@@ -1,7 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
-
 namespace MiniApp.Api.IntegrationTests.Infrastructure;
 
 internal static class HttpAssertions

@@ -1,5 +1,3 @@
-using MySqlConnector;
-
 namespace MiniApp.Api.IntegrationTests.Infrastructure;
 
 /// <summary>A database of its own for one test run (miniapp_test_xxxxxxxx), dropped at the end.</summary>

@@ -1,5 +1,3 @@
-using Dapper;
-
 namespace MiniApp.Api.IntegrationTests.Infrastructure;
 
 /// <summary>Enterprises written straight into the register, for tests of what reads it (formation, figures).</summary>

@@ -1,5 +1,3 @@
-using System.Net;
-
 namespace MiniApp.Api.IntegrationTests.Infrastructure;
 
 /// <summary>

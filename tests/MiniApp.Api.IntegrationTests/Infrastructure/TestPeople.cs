@@ -1,6 +1,3 @@
-using System.Net.Http.Json;
-using System.Text.Json;
-
 namespace MiniApp.Api.IntegrationTests.Infrastructure;
 
 /// <summary>Made-up people with valid 身份证号 (530427 prefix, real checksum) and phones, unique per call.</summary>
@@ -26,23 +23,23 @@ public static class TestPeople
     /// <summary>A complete, valid form; override fields with the with-expression of the anonymous object's copy.</summary>
     public static Dictionary<string, object?> Form(string idNumber, string? phone, string group = "truck_driver",
         string township = "530427001", string? stationScene = null, object? employer = null, string? platform = null) => new()
-    {
-        ["name"] = "张三丰",
-        ["idNumber"] = idNumber,
-        ["phone"] = phone,
-        ["ethnicity"] = "01",
-        ["education"] = "senior_high",
-        ["politicalStatus"] = "13",
-        ["hukouType"] = "agricultural",
-        ["isMigrantWorker"] = true,
-        ["group"] = group,
-        ["employmentForm"] = "affiliated",
-        ["employer"] = employer,
-        ["platform"] = platform,
-        ["residenceTownship"] = township,
-        ["stationScene"] = stationScene,
-        ["consent"] = new { version = "2026-11", agreedAt = DateTimeOffset.UtcNow.AddMinutes(-1) },
-    };
+        {
+            ["name"] = "张三丰",
+            ["idNumber"] = idNumber,
+            ["phone"] = phone,
+            ["ethnicity"] = "01",
+            ["education"] = "senior_high",
+            ["politicalStatus"] = "13",
+            ["hukouType"] = "agricultural",
+            ["isMigrantWorker"] = true,
+            ["group"] = group,
+            ["employmentForm"] = "affiliated",
+            ["employer"] = employer,
+            ["platform"] = platform,
+            ["residenceTownship"] = township,
+            ["stationScene"] = stationScene,
+            ["consent"] = new { version = "2026-11", agreedAt = DateTimeOffset.UtcNow.AddMinutes(-1) },
+        };
 
     public sealed record Worker(long UserId, string Token, string OpenId);
 

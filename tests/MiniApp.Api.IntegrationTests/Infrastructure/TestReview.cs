@@ -1,6 +1,3 @@
-using Dapper;
-using MiniApp.Api.Infrastructure.Auth;
-
 namespace MiniApp.Api.IntegrationTests.Infrastructure;
 
 internal static class TestReview

@@ -1,6 +1,4 @@
-using Dapper;
 using Microsoft.AspNetCore.Identity;
-using MiniApp.Api.Infrastructure.Auth;
 
 namespace MiniApp.Api.IntegrationTests.Infrastructure;
 

@@ -1,5 +1,3 @@
-using Dapper;
-
 namespace MiniApp.Api.IntegrationTests.Infrastructure;
 
 internal static class TestStations

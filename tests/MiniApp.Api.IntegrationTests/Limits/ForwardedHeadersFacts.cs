@@ -1,8 +1,3 @@
-using System.Net;
-using Microsoft.AspNetCore.Mvc.Testing;
-using MiniApp.Api.Infrastructure.Auth;
-using MiniApp.Api.IntegrationTests.Infrastructure;
-
 namespace MiniApp.Api.IntegrationTests.Limits;
 
 /// <summary>X-Forwarded-For and X-Forwarded-Proto count only when the direct peer is one of ForwardedHeaders:KnownProxies.</summary>

@@ -1,5 +1,4 @@
 using MiniApp.Api.Infrastructure.RateLimiting;
-using MiniApp.Api.IntegrationTests.Infrastructure;
 using StackExchange.Redis;
 
 namespace MiniApp.Api.IntegrationTests.Limits;

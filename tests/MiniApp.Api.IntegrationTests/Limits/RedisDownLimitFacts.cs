@@ -1,7 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using MiniApp.Api.IntegrationTests.Infrastructure;
-
 namespace MiniApp.Api.IntegrationTests.Limits;
 
 /// <summary>With Redis down the shared limits hold per node in memory: the answers stay 401/400/429, never 500.</summary>

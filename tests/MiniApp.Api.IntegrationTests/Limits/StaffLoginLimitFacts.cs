@@ -1,7 +1,4 @@
-using System.Net;
 using Microsoft.Extensions.Time.Testing;
-using MiniApp.Api.Infrastructure.Auth;
-using MiniApp.Api.IntegrationTests.Infrastructure;
 
 namespace MiniApp.Api.IntegrationTests.Limits;
 

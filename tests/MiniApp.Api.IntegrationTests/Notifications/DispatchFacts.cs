@@ -1,13 +1,9 @@
-using System.Net.Http.Json;
-using Dapper;
-using MiniApp.Api.Infrastructure.Auth;
-using MiniApp.Api.IntegrationTests.Infrastructure;
-
 namespace MiniApp.Api.IntegrationTests.Notifications;
 
 [Collection(ApiCollection.Name)]
 public sealed class DispatchFacts(ApiFixture api)
-{    [Fact]
+{
+    [Fact]
     public async Task Approve_SendsExactlyOneResultMessage_WhenTheWorkerHoldsAGrant()
     {
         var (worker, id) = await api.ApplyAsync();

@@ -1,8 +1,3 @@
-using System.Net.Http.Json;
-using Dapper;
-using MiniApp.Api.Infrastructure.Auth;
-using MiniApp.Api.IntegrationTests.Infrastructure;
-
 namespace MiniApp.Api.IntegrationTests.Notifications;
 
 /// <summary>WeChat failing in its ways (busy, no subscription, payload refused) and workers dying mid-send.</summary>

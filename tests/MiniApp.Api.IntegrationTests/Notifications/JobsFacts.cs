@@ -1,10 +1,5 @@
-using System.Net;
-using System.Text.Json;
 using Hangfire;
-using Microsoft.AspNetCore.Mvc.Testing;
-using MiniApp.Api.Infrastructure.Auth;
 using MiniApp.Api.Infrastructure.Hangfire;
-using MiniApp.Api.IntegrationTests.Infrastructure;
 using MiniApp.Api.Notifications.Dispatch;
 
 namespace MiniApp.Api.IntegrationTests.Notifications;

@@ -1,8 +1,3 @@
-using System.Net.Http.Json;
-using System.Text.Json;
-using Dapper;
-using Microsoft.AspNetCore.Mvc.Testing;
-using MiniApp.Api.IntegrationTests.Infrastructure;
 using MiniApp.Api.Notifications.Dispatch;
 
 namespace MiniApp.Api.IntegrationTests.Notifications;

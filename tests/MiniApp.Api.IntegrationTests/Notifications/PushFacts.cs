@@ -1,9 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text;
-using System.Text.Json;
-using Microsoft.AspNetCore.Mvc.Testing;
-using MiniApp.Api.IntegrationTests.Infrastructure;
 using MiniApp.WeChat;
 
 namespace MiniApp.Api.IntegrationTests.Notifications;

@@ -1,7 +1,3 @@
-using System.Net.Http.Json;
-using Dapper;
-using MiniApp.Api.Infrastructure.Auth;
-using MiniApp.Api.IntegrationTests.Infrastructure;
 using MiniApp.Api.Notifications.Reminders;
 
 namespace MiniApp.Api.IntegrationTests.Notifications;

@@ -1,9 +1,5 @@
-using System.Net;
 using System.Net.Sockets;
-using Dapper;
 using Microsoft.AspNetCore.Hosting;
-using MiniApp.Api.IntegrationTests.Infrastructure;
-using MySqlConnector;
 
 namespace MiniApp.Api.IntegrationTests.Platform;
 

@@ -1,10 +1,6 @@
-using System.Net;
-using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using MiniApp.Api.Infrastructure.Auth;
 using MiniApp.Api.IntegrationTests.Enterprises.Formation;
-using MiniApp.Api.IntegrationTests.Infrastructure;
 
 namespace MiniApp.Api.IntegrationTests.Platform;
 

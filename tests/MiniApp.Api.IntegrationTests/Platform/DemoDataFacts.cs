@@ -1,7 +1,5 @@
-using Dapper;
 using MiniApp.Api.Demo;
 using MiniApp.Api.Infrastructure.Data;
-using MiniApp.Api.IntegrationTests.Infrastructure;
 
 namespace MiniApp.Api.IntegrationTests.Platform;
 

@@ -1,6 +1,3 @@
-using System.Net;
-using MiniApp.Api.IntegrationTests.Infrastructure;
-
 namespace MiniApp.Api.IntegrationTests.Platform;
 
 [Collection(ApiCollection.Name)]

@@ -1,6 +1,4 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
-using MiniApp.Api.IntegrationTests.Infrastructure;
 
 namespace MiniApp.Api.IntegrationTests.Platform;
 

@@ -1,6 +1,3 @@
-using Dapper;
-using MiniApp.Api.IntegrationTests.Infrastructure;
-
 namespace MiniApp.Api.IntegrationTests.Platform;
 
 [Collection(ApiCollection.Name)]

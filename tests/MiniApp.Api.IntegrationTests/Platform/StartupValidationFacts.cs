@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Options;
-using MiniApp.Api.IntegrationTests.Infrastructure;
 
 namespace MiniApp.Api.IntegrationTests.Platform;
 

@@ -1,11 +1,6 @@
-using System.Net;
 using System.Net.Http.Headers;
-using System.Text.Json;
-using Dapper;
 using Microsoft.Extensions.Logging.Abstractions;
-using MiniApp.Api.IntegrationTests.Infrastructure;
 using MiniApp.Api.ReferenceData;
-using MySqlConnector;
 
 namespace MiniApp.Api.IntegrationTests.ReferenceData;
 

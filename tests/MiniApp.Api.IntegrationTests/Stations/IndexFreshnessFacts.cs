@@ -1,6 +1,3 @@
-using System.Net.Http.Json;
-using MiniApp.Api.IntegrationTests.Infrastructure;
-
 namespace MiniApp.Api.IntegrationTests.Stations;
 
 /// <summary>Every API node keeps its own nearby index; a change made through one node reaches the others by itself.</summary>

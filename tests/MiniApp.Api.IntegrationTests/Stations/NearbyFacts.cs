@@ -1,7 +1,3 @@
-using System.Net;
-using System.Text.Json;
-using MiniApp.Api.IntegrationTests.Infrastructure;
-
 namespace MiniApp.Api.IntegrationTests.Stations;
 
 [Collection(ApiCollection.Name)]

@@ -1,7 +1,3 @@
-using System.Text.Json;
-using Microsoft.AspNetCore.Mvc.Testing;
-using MiniApp.Api.IntegrationTests.Infrastructure;
-
 namespace MiniApp.Api.IntegrationTests.Stations;
 
 /// <summary>isOpenNow and openNow=true on a second API whose clock the test sets (China time, schedules past midnight).</summary>

@@ -72,7 +72,10 @@ internal static class QrImage
                 int left = i >= bytesPerPixel ? line[i - bytesPerPixel] : 0, up = previous[i], upLeft = i >= bytesPerPixel ? previous[i - bytesPerPixel] : 0;
                 line[i] = (byte)(line[i] + filter switch
                 {
-                    0 => 0, 1 => left, 2 => up, 3 => (left + up) / 2,
+                    0 => 0,
+                    1 => left,
+                    2 => up,
+                    3 => (left + up) / 2,
                     4 => Paeth(left, up, upLeft),
                     _ => throw new InvalidDataException("filter " + filter),
                 });

@@ -1,9 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
-using MiniApp.Api.Infrastructure.Auth;
-using MiniApp.Api.IntegrationTests.Infrastructure;
-
 namespace MiniApp.Api.IntegrationTests.Stations;
 
 /// <summary>
@@ -43,19 +37,19 @@ internal static class StationKit
 
     public static object Body(string code, (decimal Lat, decimal Lng) at, string type = "union_post", string[]? facilities = null,
         object? openingHours = null, long? owningUnionId = null, string name = "测试驿站") => new
-    {
-        code,
-        name,
-        type,
-        address = "测试地址1号",
-        regionCode = "530427001",
-        latitude = at.Lat,
-        longitude = at.Lng,
-        facilities = facilities ?? [],
-        openingHours = openingHours ?? new { allDay = true, afterHoursAccess = "scan_qr" },
-        phone = "0877-7000000",
-        owningUnionId,
-    };
+        {
+            code,
+            name,
+            type,
+            address = "测试地址1号",
+            regionCode = "530427001",
+            latitude = at.Lat,
+            longitude = at.Lng,
+            facilities = facilities ?? [],
+            openingHours = openingHours ?? new { allDay = true, afterHoursAccess = "scan_qr" },
+            phone = "0877-7000000",
+            owningUnionId,
+        };
 
     public static async Task<HttpClient> StaffClientAsync(this ApiFixture api, string role = StaffRoles.CountyAdmin, long unionId = 1)
     {

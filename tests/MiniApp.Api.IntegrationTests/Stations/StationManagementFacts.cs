@@ -1,9 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using Dapper;
-using MiniApp.Api.Infrastructure.Auth;
-using MiniApp.Api.IntegrationTests.Infrastructure;
-
 namespace MiniApp.Api.IntegrationTests.Stations;
 
 [Collection(ApiCollection.Name)]
@@ -69,8 +63,11 @@ public sealed class StationManagementFacts(ApiFixture api)
         var errors = problem.GetProperty("errors");
         foreach (var field in new[] { "code", "name", "type", "longitude", "openingHours" }) Assert.True(errors.TryGetProperty(field, out _), field);
 
-        var references = new { code = StationKit.NewCode(), name = "驿站", type = "other", address = "地址", regionCode = "530427999", latitude = 24.07,
-            longitude = 101.99, facilities = new[] { "helipad" }, owningUnionId = 99999 };
+        var references = new
+        {
+            code = StationKit.NewCode(), name = "驿站", type = "other", address = "地址", regionCode = "530427999", latitude = 24.07,
+            longitude = 101.99, facilities = new[] { "helipad" }, owningUnionId = 99999
+        };
         var second = await (await admin.PostAsJsonAsync("/api/staff/stations", references)).AssertProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
         foreach (var field in new[] { "regionCode", "facilities", "owningUnionId" }) Assert.True(second.GetProperty("errors").TryGetProperty(field, out _), field);
     }

@@ -1,9 +1,4 @@
-using System.Net;
-using System.Net.Http.Json;
-using Dapper;
-using MiniApp.Api.Infrastructure.Auth;
 using MiniApp.Api.IntegrationTests.Coverage.Reports;
-using MiniApp.Api.IntegrationTests.Infrastructure;
 
 namespace MiniApp.Api.IntegrationTests.Surveys;
 

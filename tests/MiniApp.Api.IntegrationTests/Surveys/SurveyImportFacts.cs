@@ -1,10 +1,5 @@
-using System.Net;
 using System.Net.Http.Headers;
-using System.Text.Json;
-using Dapper;
-using MiniApp.Api.Infrastructure.Auth;
 using MiniApp.Api.IntegrationTests.Coverage.Reports;
-using MiniApp.Api.IntegrationTests.Infrastructure;
 using MiniApp.Api.Surveys;
 using MiniExcelLibs;
 

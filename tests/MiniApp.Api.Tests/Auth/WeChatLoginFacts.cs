@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Logging.Abstractions;
-using Moq;
 using MiniApp.Api.Auth;
 using MiniApp.WeChat;
+using Moq;
 
 namespace MiniApp.Api.Tests.Auth;
 

@@ -1,6 +1,5 @@
-using MiniApp.Api.Infrastructure.Spreadsheets;
-using MiniApp.Api.Infrastructure.Validation;
 using MiniApp.Api.Enterprises;
+using MiniApp.Api.Infrastructure.Spreadsheets;
 using MiniApp.Api.ReferenceData;
 
 namespace MiniApp.Api.Tests.Enterprises;

@@ -1,4 +1,3 @@
-using MiniApp.Api.Infrastructure.Validation;
 using MiniApp.Api.Enterprises;
 
 namespace MiniApp.Api.Tests.Enterprises;
@@ -44,7 +43,11 @@ public sealed class EnterpriseRulesFacts
 
         var draft = EnterpriseRules.Check(Input(ValidCode()) with
         {
-            FemaleStaffCount = 101, MigrantStaffCount = -1, MemberCount = 150, UnionStatus = "established", UnionEstablishedOn = Today.AddDays(1),
+            FemaleStaffCount = 101,
+            MigrantStaffCount = -1,
+            MemberCount = 150,
+            UnionStatus = "established",
+            UnionEstablishedOn = Today.AddDays(1),
         }, null, Today, errors);
 
         Assert.Null(draft);

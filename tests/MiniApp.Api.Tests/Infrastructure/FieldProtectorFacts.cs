@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using Microsoft.Extensions.Options;
 using MiniApp.Api.Infrastructure.Privacy;
 
 namespace MiniApp.Api.Tests.Infrastructure;

@@ -1,6 +1,4 @@
 using System.Security.Cryptography;
-using Microsoft.Extensions.Options;
-using Microsoft.Extensions.Time.Testing;
 using MiniApp.Api.Infrastructure.Privacy;
 using MiniApp.Api.Members;
 

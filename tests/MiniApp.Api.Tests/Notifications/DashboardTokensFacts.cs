@@ -1,6 +1,4 @@
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Options;
-using Microsoft.Extensions.Time.Testing;
 using MiniApp.Api.Infrastructure.Auth;
 using MiniApp.Api.Infrastructure.Hangfire;
 using Moq;

@@ -1,6 +1,4 @@
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
-using Microsoft.Extensions.Time.Testing;
 using MiniApp.Api.Notifications;
 using MiniApp.Api.Notifications.Dispatch;
 using MiniApp.WeChat;

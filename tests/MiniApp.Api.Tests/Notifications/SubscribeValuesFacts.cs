@@ -1,4 +1,3 @@
-using System.Text;
 using MiniApp.Api.Notifications.Dispatch;
 
 namespace MiniApp.Api.Tests.Notifications;

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using MiniApp.Api.Notifications;
 using MiniApp.Api.Notifications.Reminders;
 

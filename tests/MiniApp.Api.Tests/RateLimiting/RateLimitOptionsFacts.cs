@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using MiniApp.Api.Infrastructure.RateLimiting;
 
 namespace MiniApp.Api.Tests.RateLimiting;

@@ -1,4 +1,3 @@
-using System.Text;
 using MiniApp.Api.Infrastructure.Spreadsheets;
 
 namespace MiniApp.Api.Tests.Spreadsheets;

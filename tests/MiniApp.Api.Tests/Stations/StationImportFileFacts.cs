@@ -1,4 +1,3 @@
-using System.Text;
 using MiniApp.Api.Infrastructure.Spreadsheets;
 using MiniApp.Api.Stations;
 using MiniExcelLibs;

@@ -1,4 +1,3 @@
-using MiniApp.Api.Infrastructure.Validation;
 using MiniApp.Api.Stations;
 
 namespace MiniApp.Api.Tests.Stations;

@@ -1,5 +1,3 @@
-using MiniApp.Api.Infrastructure.Validation;
-
 namespace MiniApp.Api.Tests.Validation;
 
 public sealed class PersonNameFacts

@@ -1,6 +1,3 @@
-using System.Net;
-using System.Text;
-using System.Text.Json;
 using System.Web;
 
 namespace MiniApp.WeChat.Tests.Infrastructure;

@@ -1,6 +1,4 @@
 using System.Buffers.Binary;
-using System.Net.Http.Json;
-using System.Text.Json;
 
 namespace MiniApp.WeChat.Tests.Sandbox;
 

@@ -1,6 +1,3 @@
-using System.Net.Http.Json;
-using System.Text.Json;
-
 namespace MiniApp.WeChat.Tests.Sandbox;
 
 public sealed class ResetFacts(SandboxFixture fixture) : SandboxFacts(fixture)

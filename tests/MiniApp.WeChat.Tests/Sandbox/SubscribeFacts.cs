@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace MiniApp.WeChat.Tests.Sandbox;
 
 public sealed class SubscribeFacts(SandboxFixture fixture) : SandboxFacts(fixture)

@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using MiniApp.Api.Coverage.Reports;
 
 namespace MiniApp.Api.Coverage.Bulletin;

@@ -1,8 +1,4 @@
-using Microsoft.AspNetCore.Http.HttpResults;
 using MiniApp.Api.Coverage.Reports;
-using MiniApp.Api.Infrastructure;
-using MiniApp.Api.Infrastructure.Errors;
-using MySqlConnector;
 
 namespace MiniApp.Api.Coverage.Bulletin;
 

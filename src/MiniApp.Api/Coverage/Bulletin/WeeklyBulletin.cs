@@ -1,5 +1,4 @@
 using MiniApp.Api.Coverage.Reports;
-using MySqlConnector;
 
 namespace MiniApp.Api.Coverage.Bulletin;
 

@@ -1,9 +1,6 @@
-using Dapper;
 using MiniApp.Api.Coverage.Reports;
-using MiniApp.Api.Infrastructure;
 using MiniApp.Api.Notifications;
 using MiniApp.Api.Notifications.Reminders;
-using MySqlConnector;
 
 namespace MiniApp.Api.Coverage.Bulletin;
 

@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Http.HttpResults;
-using MiniApp.Api.Infrastructure.Errors;
-
 namespace MiniApp.Api.Coverage.Reports;
 
 public static class CoverageProblems

@@ -1,6 +1,3 @@
-using Dapper;
-using MySqlConnector;
-
 namespace MiniApp.Api.Coverage.Reports;
 
 /// <summary>Reads the daily figure tables the coverage engine writes, within a scope; never writes them.</summary>

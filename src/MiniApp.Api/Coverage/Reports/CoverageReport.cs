@@ -1,5 +1,3 @@
-using MySqlConnector;
-
 namespace MiniApp.Api.Coverage.Reports;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using Microsoft.AspNetCore.Http.HttpResults;
-using MiniApp.Api.Infrastructure;
-using MiniApp.Api.Infrastructure.Errors;
-
 namespace MiniApp.Api.Coverage.Reports;
 
 /// <summary>The query of the report and its .xlsx: date (default today, China), by (default township), from (default the 1st of date's month).</summary>

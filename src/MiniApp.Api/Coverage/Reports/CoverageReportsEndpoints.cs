@@ -1,5 +1,4 @@
 using MiniApp.Api.Coverage.Bulletin;
-using MiniApp.Api.Infrastructure.Auth;
 
 namespace MiniApp.Api.Coverage.Reports;
 

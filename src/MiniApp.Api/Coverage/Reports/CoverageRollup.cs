@@ -103,8 +103,11 @@ public static class CoverageRollup
         public void Add(EnterpriseCell c) => _byCategory[c.Category] = _byCategory.TryGetValue(c.Category, out var sum)
             ? sum with
             {
-                Enterprises = sum.Enterprises + c.Enterprises, WithUnion = sum.WithUnion + c.WithUnion, Forming = sum.Forming + c.Forming,
-                Staff = sum.Staff + c.Staff, StaffInUnionised = sum.StaffInUnionised + c.StaffInUnionised,
+                Enterprises = sum.Enterprises + c.Enterprises,
+                WithUnion = sum.WithUnion + c.WithUnion,
+                Forming = sum.Forming + c.Forming,
+                Staff = sum.Staff + c.Staff,
+                StaffInUnionised = sum.StaffInUnionised + c.StaffInUnionised,
                 MembersInUnionised = sum.MembersInUnionised + c.MembersInUnionised,
             }
             : c;

@@ -1,7 +1,3 @@
-using System.Security.Claims;
-using Microsoft.AspNetCore.Http.HttpResults;
-using MySqlConnector;
-
 namespace MiniApp.Api.Coverage.Reports;
 
 /// <summary>GET /api/staff/reports/coverage.xlsx?date&amp;by&amp;from: the report of the caller's scope as a workbook (see <see cref="CoverageWorkbook"/>).</summary>

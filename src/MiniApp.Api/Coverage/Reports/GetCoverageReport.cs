@@ -1,7 +1,3 @@
-using System.Security.Claims;
-using Microsoft.AspNetCore.Http.HttpResults;
-using MySqlConnector;
-
 namespace MiniApp.Api.Coverage.Reports;
 
 /// <summary>GET /api/staff/reports/coverage?date&amp;by&amp;from: the coverage report of the caller's scope.</summary>

@@ -1,6 +1,3 @@
-using System.Globalization;
-using MiniApp.Api.Infrastructure.Validation;
-
 namespace MiniApp.Api.Coverage.Reports;
 
 /// <summary>Report dates as the query string spells them (YYYY-MM-DD, China dates), and the weeks of the bulletin.</summary>

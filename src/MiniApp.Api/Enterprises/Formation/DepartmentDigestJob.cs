@@ -1,9 +1,5 @@
-using System.Globalization;
-using Dapper;
-using MiniApp.Api.Infrastructure;
 using MiniApp.Api.Notifications;
 using MiniApp.Api.Notifications.Reminders;
-using MySqlConnector;
 
 namespace MiniApp.Api.Enterprises.Formation;
 

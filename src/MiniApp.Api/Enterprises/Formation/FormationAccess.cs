@@ -1,6 +1,3 @@
-using System.Data.Common;
-using Dapper;
-
 namespace MiniApp.Api.Enterprises.Formation;
 
 /// <summary>The enterprise a formation request names, if it lies in the caller's scope (locked when inside a transaction).</summary>

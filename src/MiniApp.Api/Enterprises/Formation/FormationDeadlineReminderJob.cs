@@ -1,8 +1,5 @@
-using Dapper;
-using MiniApp.Api.Infrastructure;
 using MiniApp.Api.Notifications;
 using MiniApp.Api.Notifications.Reminders;
-using MySqlConnector;
 
 namespace MiniApp.Api.Enterprises.Formation;
 

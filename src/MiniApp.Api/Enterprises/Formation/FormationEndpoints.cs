@@ -1,5 +1,3 @@
-using MiniApp.Api.Infrastructure.Auth;
-
 namespace MiniApp.Api.Enterprises.Formation;
 
 public static class FormationEndpoints

@@ -1,7 +1,3 @@
-using System.Security.Claims;
-using Microsoft.AspNetCore.Http.HttpResults;
-using MySqlConnector;
-
 namespace MiniApp.Api.Enterprises.Formation;
 
 /// <summary>GET /api/staff/enterprises/{id}/steps: the formation history of an enterprise in scope, with its current and next step.</summary>

@@ -1,9 +1,3 @@
-using System.Security.Claims;
-using Microsoft.AspNetCore.Http.HttpResults;
-using MiniApp.Api.Infrastructure.Auth;
-using MiniApp.Api.Infrastructure.Errors;
-using MySqlConnector;
-
 namespace MiniApp.Api.Enterprises.Formation;
 
 /// <summary>GET /api/staff/formation-step-types: the formation steps in order, inactive ones included (history names them).</summary>

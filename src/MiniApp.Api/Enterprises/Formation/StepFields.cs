@@ -1,7 +1,3 @@
-using System.Data.Common;
-using Dapper;
-using MiniApp.Api.Infrastructure.Validation;
-
 namespace MiniApp.Api.Enterprises.Formation;
 
 /// <summary>The fields of a recorded step that staff fill in and may correct later: dates, responsible staff member, note.</summary>

@@ -1,6 +1,3 @@
-using System.Data.Common;
-using Dapper;
-
 namespace MiniApp.Api.Enterprises.Formation;
 
 /// <summary>One configurable formation step type (摸底走访, 提示函, ... 建会完成), in its place in the order.</summary>

@@ -1,6 +1,3 @@
-using System.Data.Common;
-using Dapper;
-
 namespace MiniApp.Api.Enterprises.Formation;
 
 /// <summary>A step type as the configuration page shows it; inUse: recorded on some enterprise, so it can be renamed or deactivated but not removed.</summary>

@@ -1,11 +1,3 @@
-using System.Security.Claims;
-using Dapper;
-using Microsoft.AspNetCore.Http.HttpResults;
-using MiniApp.Api.Infrastructure;
-using MiniApp.Api.Infrastructure.Audit;
-using MiniApp.Api.Infrastructure.Errors;
-using MySqlConnector;
-
 namespace MiniApp.Api.Enterprises.Formation;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using System.Data.Common;
-using System.Text.Json;
-using Dapper;
-
 namespace MiniApp.Api.Infrastructure.Audit;
 
 /// <summary>Writes audit rows inside the caller's transaction, so an action and its record commit together.</summary>

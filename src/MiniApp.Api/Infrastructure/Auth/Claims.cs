@@ -1,5 +1,3 @@
-using System.Security.Claims;
-
 namespace MiniApp.Api.Infrastructure.Auth;
 
 /// <summary>The claims of our tokens. A worker token and a staff token share "sub" but never "kind".</summary>

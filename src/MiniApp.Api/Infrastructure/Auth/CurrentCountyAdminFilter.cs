@@ -1,6 +1,3 @@
-using MiniApp.Api.Infrastructure.Errors;
-using MySqlConnector;
-
 namespace MiniApp.Api.Infrastructure.Auth;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using System.Security.Claims;
-using Dapper;
-using MySqlConnector;
-
 namespace MiniApp.Api.Infrastructure.Auth;
 
 /// <summary>

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using MiniApp.Api.Infrastructure.RateLimiting;
 
 namespace MiniApp.Api.Infrastructure.Auth;

@@ -1,6 +1,5 @@
 using MiniApp.Api.Coverage;
 using MiniApp.Api.Demo;
-using MiniApp.Api.Infrastructure.Data;
 
 namespace MiniApp.Api.Infrastructure.Commands;
 

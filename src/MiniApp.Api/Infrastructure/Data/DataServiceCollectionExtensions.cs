@@ -1,6 +1,3 @@
-using Dapper;
-using MySqlConnector;
-
 namespace MiniApp.Api.Infrastructure.Data;
 
 public static class DataServiceCollectionExtensions

@@ -1,5 +1,4 @@
 using EvolveDb;
-using MySqlConnector;
 
 namespace MiniApp.Api.Infrastructure.Data;
 

@@ -1,5 +1,3 @@
-using MySqlConnector;
-
 namespace MiniApp.Api.Infrastructure.Data;
 
 public static class MySqlErrors

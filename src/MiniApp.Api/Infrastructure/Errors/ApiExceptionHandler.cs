@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using MiniApp.WeChat;
-using MySqlConnector;
 
 namespace MiniApp.Api.Infrastructure.Errors;
 

@@ -1,5 +1,4 @@
 using System.Net.Sockets;
-using MySqlConnector;
 using StackExchange.Redis;
 
 namespace MiniApp.Api.Infrastructure.Errors;

@@ -1,11 +1,5 @@
-using System.Globalization;
-using System.Security.Claims;
 using Hangfire;
 using Hangfire.Dashboard;
-using Microsoft.AspNetCore.Http.HttpResults;
-using MiniApp.Api.Infrastructure.Auth;
-using MiniApp.Api.Infrastructure.Errors;
-using MySqlConnector;
 
 namespace MiniApp.Api.Infrastructure.Hangfire;
 

@@ -1,8 +1,4 @@
-using System.Globalization;
 using System.Security.Cryptography;
-using System.Text;
-using Microsoft.Extensions.Options;
-using MiniApp.Api.Infrastructure.Auth;
 using StackExchange.Redis;
 
 namespace MiniApp.Api.Infrastructure.Hangfire;

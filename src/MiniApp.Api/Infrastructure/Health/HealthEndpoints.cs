@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using MySqlConnector;
 using StackExchange.Redis;
 
 namespace MiniApp.Api.Infrastructure.Health;

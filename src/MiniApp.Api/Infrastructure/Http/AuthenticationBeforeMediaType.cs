@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Routing.Template;
-using MiniApp.Api.Infrastructure.Errors;
 
 namespace MiniApp.Api.Infrastructure.Http;
 

@@ -1,6 +1,4 @@
 using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.Options;
-using MiniApp.Api.Infrastructure.Errors;
 
 namespace MiniApp.Api.Infrastructure.Http;
 

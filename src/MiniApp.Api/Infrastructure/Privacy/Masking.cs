@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace MiniApp.Api.Infrastructure.Privacy;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Options;
-
 namespace MiniApp.Api.Infrastructure.Privacy;
 
 /// <summary>Checks the keys at start-up, so a short or malformed key stops the deploy instead of failing the first request.</summary>

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Options;
-
 namespace MiniApp.Api.Infrastructure.Privacy;
 
 public static class PrivacyServiceCollectionExtensions

@@ -1,6 +1,4 @@
 using System.Threading.RateLimiting;
-using Microsoft.Extensions.Options;
-using MiniApp.Api.Infrastructure.Auth;
 
 namespace MiniApp.Api.Infrastructure.RateLimiting;
 

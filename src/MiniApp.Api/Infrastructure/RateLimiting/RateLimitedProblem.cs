@@ -1,7 +1,3 @@
-using System.Globalization;
-using Microsoft.AspNetCore.Http.HttpResults;
-using MiniApp.Api.Infrastructure.Errors;
-
 namespace MiniApp.Api.Infrastructure.RateLimiting;
 
 /// <summary>429 rate_limited with Retry-After in whole seconds (at least one) and a detail that says how long to wait.</summary>

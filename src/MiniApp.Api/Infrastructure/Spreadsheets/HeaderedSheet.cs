@@ -1,4 +1,3 @@
-using System.Globalization;
 using MiniExcelLibs;
 using MiniExcelLibs.OpenXml;
 

@@ -1,7 +1,3 @@
-using System.Globalization;
-using Microsoft.AspNetCore.Http.HttpResults;
-using MiniApp.Api.Infrastructure.Errors;
-
 namespace MiniApp.Api.Infrastructure.Spreadsheets;
 
 /// <summary>

@@ -1,6 +1,4 @@
 using System.Xml;
-using Microsoft.AspNetCore.Http.HttpResults;
-using MiniApp.Api.Infrastructure.Errors;
 
 namespace MiniApp.Api.Infrastructure.Spreadsheets;
 

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace MiniApp.Api.Infrastructure.Validation;
 
 /// <summary>What an 18-digit 居民身份证号码 says about its holder. Gender is "male" or "female".</summary>

@@ -1,8 +1,3 @@
-using Dapper;
-using Microsoft.AspNetCore.Http.HttpResults;
-using MiniApp.Api.Infrastructure.Errors;
-using MySqlConnector;
-
 namespace MiniApp.Api.Notifications.DeadLetters;
 
 /// <summary>GET /api/staff/notifications?status=dead: the outbox by status, newest first (county admins).</summary>

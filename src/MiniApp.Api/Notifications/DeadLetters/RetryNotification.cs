@@ -1,12 +1,5 @@
-using System.Security.Claims;
-using Dapper;
 using Hangfire;
-using Microsoft.AspNetCore.Http.HttpResults;
-using MiniApp.Api.Infrastructure.Audit;
-using MiniApp.Api.Infrastructure.Auth;
-using MiniApp.Api.Infrastructure.Errors;
 using MiniApp.Api.Notifications.Dispatch;
-using MySqlConnector;
 
 namespace MiniApp.Api.Notifications.DeadLetters;
 

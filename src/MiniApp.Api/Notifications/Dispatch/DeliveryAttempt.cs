@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using MiniApp.WeChat;
 
 namespace MiniApp.Api.Notifications.Dispatch;

@@ -1,6 +1,3 @@
-using Dapper;
-using MySqlConnector;
-
 namespace MiniApp.Api.Notifications.Dispatch;
 
 /// <summary>A claimed outbox row, as the dispatcher reads it.</summary>

@@ -1,10 +1,6 @@
-using System.Text.Json;
-using Dapper;
 using Hangfire;
-using Microsoft.Extensions.Options;
 using MiniApp.Api.Notifications.Subscriptions;
 using MiniApp.WeChat;
-using MySqlConnector;
 
 namespace MiniApp.Api.Notifications.Dispatch;
 

@@ -1,6 +1,3 @@
-using Dapper;
-using MySqlConnector;
-
 namespace MiniApp.Api.Notifications.Inbox;
 
 public sealed record InboxMessage(long Id, string Kind, string Title, string Body, string? Page, long? ApplicationId,

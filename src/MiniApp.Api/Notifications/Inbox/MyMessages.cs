@@ -1,9 +1,3 @@
-using System.Security.Claims;
-using Microsoft.AspNetCore.Http.HttpResults;
-using MiniApp.Api.Infrastructure.Auth;
-using MiniApp.Api.Infrastructure.Errors;
-using MySqlConnector;
-
 namespace MiniApp.Api.Notifications.Inbox;
 
 /// <summary>GET /api/me/messages and POST /api/me/messages/{id}/read (workers); the same under /api/staff/messages for staff.</summary>

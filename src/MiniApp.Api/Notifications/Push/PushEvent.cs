@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Xml;
 using System.Xml.Linq;
 

@@ -1,8 +1,5 @@
 using System.Security.Cryptography;
-using System.Text;
-using Dapper;
 using MiniApp.Api.Notifications.Subscriptions;
-using MySqlConnector;
 
 namespace MiniApp.Api.Notifications.Push;
 

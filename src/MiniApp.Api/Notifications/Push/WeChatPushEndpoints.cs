@@ -1,7 +1,3 @@
-using System.Text;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.Options;
-using MiniApp.Api.Infrastructure.Errors;
 using MiniApp.WeChat;
 
 namespace MiniApp.Api.Notifications.Push;

@@ -1,7 +1,3 @@
-using Dapper;
-using Microsoft.Extensions.Options;
-using MySqlConnector;
-
 namespace MiniApp.Api.Notifications.Reminders;
 
 /// <summary>

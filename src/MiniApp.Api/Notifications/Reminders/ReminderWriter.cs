@@ -1,6 +1,3 @@
-using MiniApp.Api.Infrastructure;
-using MySqlConnector;
-
 namespace MiniApp.Api.Notifications.Reminders;
 
 /// <summary>Writes one reminder in its own transaction; the dedupe key makes a second run of the job write nothing.</summary>

@@ -1,6 +1,3 @@
-using Dapper;
-using MySqlConnector;
-
 namespace MiniApp.Api.Notifications.Reminders;
 
 /// <summary>Hangfire job, 09:00 daily: each reviewer's count of applications pending in their scope; one digest per reviewer and day.</summary>

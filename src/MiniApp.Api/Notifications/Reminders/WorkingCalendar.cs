@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Options;
-
 namespace MiniApp.Api.Notifications.Reminders;
 
 /// <summary>Working days in China: Monday to Friday, less the configured public holidays, plus the weekend days worked in exchange (调休).</summary>

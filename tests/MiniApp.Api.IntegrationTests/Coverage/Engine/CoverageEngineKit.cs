@@ -1,11 +1,5 @@
-using System.Net.Http.Json;
-using Dapper;
-using Microsoft.AspNetCore.Mvc.Testing;
 using MiniApp.Api.Coverage;
-using MiniApp.Api.Infrastructure.Auth;
-using MiniApp.Api.IntegrationTests.Infrastructure;
 using MiniApp.Api.IntegrationTests.Notifications;
-using MySqlConnector;
 
 namespace MiniApp.Api.IntegrationTests.Coverage.Engine;
 

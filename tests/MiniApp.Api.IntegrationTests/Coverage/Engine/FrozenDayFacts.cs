@@ -1,6 +1,4 @@
-using Dapper;
 using MiniApp.Api.Coverage;
-using MiniApp.Api.IntegrationTests.Infrastructure;
 
 namespace MiniApp.Api.IntegrationTests.Coverage.Engine;
 
@@ -54,8 +52,11 @@ public sealed class FrozenDayFacts(ApiFixture api)
         Assert.NotEmpty(figures);
 
         await using var db = await kit.OpenAsync();
-        var parameters = new { Day = day.ToDateTime(TimeOnly.MinValue), Previous = day.AddDays(-1).ToDateTime(TimeOnly.MinValue),
-            LastFrozen = day.AddDays(-1).ToDateTime(TimeOnly.MinValue) };
+        var parameters = new
+        {
+            Day = day.ToDateTime(TimeOnly.MinValue), Previous = day.AddDays(-1).ToDateTime(TimeOnly.MinValue),
+            LastFrozen = day.AddDays(-1).ToDateTime(TimeOnly.MinValue)
+        };
         var journalRow = await db.ExecuteScalarAsync<long>("""
             INSERT INTO coverage_deltas (day, township_code, worker_group_code, measure, delta, occurred_at)
             VALUES (@Day, '530427201', 'other', 'submitted', 0, UTC_TIMESTAMP(6));

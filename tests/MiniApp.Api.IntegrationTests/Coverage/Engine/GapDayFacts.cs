@@ -1,5 +1,4 @@
 using MiniApp.Api.Coverage;
-using MiniApp.Api.IntegrationTests.Infrastructure;
 using MiniApp.Api.IntegrationTests.Notifications;
 
 namespace MiniApp.Api.IntegrationTests.Coverage.Engine;

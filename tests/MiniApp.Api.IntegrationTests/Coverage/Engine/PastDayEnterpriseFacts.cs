@@ -1,6 +1,4 @@
-using System.Text.Json;
 using MiniApp.Api.Coverage;
-using MiniApp.Api.IntegrationTests.Infrastructure;
 
 namespace MiniApp.Api.IntegrationTests.Coverage.Engine;
 

@@ -1,6 +1,4 @@
-using Dapper;
 using MiniApp.Api.Coverage;
-using MiniApp.Api.IntegrationTests.Infrastructure;
 
 namespace MiniApp.Api.IntegrationTests.Coverage.Engine;
 

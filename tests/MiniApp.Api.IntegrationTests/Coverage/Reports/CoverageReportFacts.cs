@@ -1,8 +1,3 @@
-using System.Net;
-using System.Text.Json;
-using MiniApp.Api.Infrastructure.Auth;
-using MiniApp.Api.IntegrationTests.Infrastructure;
-
 namespace MiniApp.Api.IntegrationTests.Coverage.Reports;
 
 [Collection(ApiCollection.Name)]

@@ -1,6 +1,4 @@
 using MiniApp.Api.Coverage.Reports;
-using MiniApp.Api.Infrastructure.Auth;
-using MiniApp.Api.IntegrationTests.Infrastructure;
 using MiniExcelLibs;
 
 namespace MiniApp.Api.IntegrationTests.Coverage.Reports;

@@ -1,5 +1,3 @@
-using MiniApp.Api.IntegrationTests.Infrastructure;
-
 namespace MiniApp.Api.IntegrationTests.Coverage.Reports;
 
 /// <summary>

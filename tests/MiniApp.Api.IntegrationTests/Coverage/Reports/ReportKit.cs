@@ -1,6 +1,3 @@
-using System.Text.Json;
-using MiniApp.Api.IntegrationTests.Infrastructure;
-
 namespace MiniApp.Api.IntegrationTests.Coverage.Reports;
 
 internal static class ReportKit

@@ -1,7 +1,4 @@
-using System.Net;
 using MiniApp.Api.Coverage.Reports;
-using MiniApp.Api.Infrastructure.Auth;
-using MiniApp.Api.IntegrationTests.Infrastructure;
 
 namespace MiniApp.Api.IntegrationTests.Coverage.Reports;
 

@@ -1,8 +1,4 @@
-using System.Net;
-using Dapper;
 using MiniApp.Api.Coverage.Bulletin;
-using MiniApp.Api.Infrastructure.Auth;
-using MiniApp.Api.IntegrationTests.Infrastructure;
 using MiniApp.Api.IntegrationTests.Notifications;
 
 namespace MiniApp.Api.IntegrationTests.Coverage.Reports;

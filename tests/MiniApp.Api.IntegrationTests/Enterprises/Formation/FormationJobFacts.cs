@@ -1,7 +1,4 @@
-using System.Text.Json;
 using MiniApp.Api.Enterprises.Formation;
-using MiniApp.Api.Infrastructure.Auth;
-using MiniApp.Api.IntegrationTests.Infrastructure;
 using MiniApp.Api.IntegrationTests.Notifications;
 
 namespace MiniApp.Api.IntegrationTests.Enterprises.Formation;

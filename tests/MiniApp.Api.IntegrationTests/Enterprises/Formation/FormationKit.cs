@@ -1,9 +1,4 @@
-using System.Net.Http.Json;
-using System.Text.Json;
-using Dapper;
 using MiniApp.Api.Infrastructure;
-using MiniApp.Api.Infrastructure.Auth;
-using MiniApp.Api.IntegrationTests.Infrastructure;
 
 namespace MiniApp.Api.IntegrationTests.Enterprises.Formation;
 

@@ -1,8 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using MiniApp.Api.Infrastructure.Auth;
-using MiniApp.Api.IntegrationTests.Infrastructure;
-
 namespace MiniApp.Api.IntegrationTests.Enterprises.Formation;
 
 /// <summary>The staff member responsible for a step is reminded about the enterprise, so they must be able to open it.</summary>

@@ -1,9 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
-using MiniApp.Api.Infrastructure.Auth;
-using MiniApp.Api.IntegrationTests.Infrastructure;
-
 namespace MiniApp.Api.IntegrationTests.Enterprises.Formation;
 
 /// <summary>These facts change the county-wide list; each puts the original back, and the collection runs one test at a time.</summary>

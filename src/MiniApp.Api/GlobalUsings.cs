@@ -1,0 +1,16 @@
+global using System.Data.Common;
+global using System.Globalization;
+global using System.Security.Claims;
+global using System.Text;
+global using System.Text.Json;
+global using Dapper;
+global using Microsoft.AspNetCore.Http.HttpResults;
+global using Microsoft.Extensions.Options;
+global using MiniApp.Api.Infrastructure;
+global using MiniApp.Api.Infrastructure.Audit;
+global using MiniApp.Api.Infrastructure.Auth;
+global using MiniApp.Api.Infrastructure.Data;
+global using MiniApp.Api.Infrastructure.Errors;
+global using MiniApp.Api.Infrastructure.Privacy;
+global using MiniApp.Api.Infrastructure.Validation;
+global using MySqlConnector;

@@ -1,0 +1,9 @@
+global using System.Net;
+global using System.Net.Http.Json;
+global using System.Text;
+global using System.Text.Json;
+global using Dapper;
+global using Microsoft.AspNetCore.Mvc.Testing;
+global using MiniApp.Api.Infrastructure.Auth;
+global using MiniApp.Api.IntegrationTests.Infrastructure;
+global using MySqlConnector;
