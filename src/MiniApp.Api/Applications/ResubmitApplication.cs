@@ -53,8 +53,7 @@ public static class ResubmitApplication
                 now.UtcDateTime, cancellationToken);
             if (await connection.ExecuteAsync(new CommandDefinition(Sql, parameters, transaction, cancellationToken: cancellationToken)) == 0)
                 return ApplicationProblems.StateChanged();
-            await AuditLog.WriteAsync(connection, transaction, AuditLog.Worker, userId, "application.resubmitted", "application", id,
-                new { receivingUnionId = union.Id, rule = union.Rule }, now.UtcDateTime, cancellationToken);
+            await AuditLog.WriteAsync(connection.Db(transaction, cancellationToken), AuditEntry.ByWorker(userId, "application.resubmitted", "application", id, new { receivingUnionId = union.Id, rule = union.Rule }), now.UtcDateTime);
             await transaction.CommitAsync(cancellationToken);
         }
         catch (MySqlException exception) when (exception.IsDuplicateKey(SubmitApplication.OpenApplicationKey))

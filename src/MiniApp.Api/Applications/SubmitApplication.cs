@@ -65,8 +65,7 @@ public static class SubmitApplication
                     new { applicationId, userId, idempotencyKey }, transaction, cancellationToken: cancellationToken));
             }
             await CoverageJournal.SubmittedAsync(connection, transaction, applicationId, now.UtcDateTime, cancellationToken);
-            await AuditLog.WriteAsync(connection, transaction, AuditLog.Worker, userId, "application.submitted", "application", applicationId,
-                new { receivingUnionId = union.Id, rule = union.Rule }, now.UtcDateTime, cancellationToken);
+            await AuditLog.WriteAsync(connection.Db(transaction, cancellationToken), AuditEntry.ByWorker(userId, "application.submitted", "application", applicationId, new { receivingUnionId = union.Id, rule = union.Rule }), now.UtcDateTime);
             await transaction.CommitAsync(cancellationToken);
             return await CreatedAsync(connection, applicationId, cancellationToken);
         }

@@ -27,7 +27,7 @@ public static class WithdrawApplication
             return owned ? ApplicationProblems.StateChanged() : ApplicationProblems.NotFound();
         }
         await CoverageJournal.WithdrawnAsync(connection, transaction, id, now, cancellationToken);
-        await AuditLog.WriteAsync(connection, transaction, AuditLog.Worker, userId, "application.withdrawn", "application", id, null, now, cancellationToken);
+        await AuditLog.WriteAsync(connection.Db(transaction, cancellationToken), AuditEntry.ByWorker(userId, "application.withdrawn", "application", id), now);
         await transaction.CommitAsync(cancellationToken);
         return TypedResults.Ok(await ApplicationRow.LoadViewAsync(connection, id, cancellationToken));
     }

@@ -26,9 +26,7 @@ public static class EnterpriseSave
             long? unionId = draft.UnionStatus == EnterpriseCatalog.Established
                 ? await EnterpriseUnion.EnsureAsync(connection, transaction, id, draft.UnionEstablishedOn!.Value, now, cancellationToken)
                 : null;
-            await AuditLog.WriteAsync(connection, transaction, AuditLog.Staff, staffId, "enterprise.created", "enterprise", id,
-                new { creditCode = draft.CreditCode, townshipCode = draft.TownshipCode, unionStatus = draft.UnionStatus, unionId, via }, now,
-                cancellationToken);
+            await AuditLog.WriteAsync(connection.Db(transaction, cancellationToken), AuditEntry.ByStaff(staffId, "enterprise.created", "enterprise", id, new { creditCode = draft.CreditCode, townshipCode = draft.TownshipCode, unionStatus = draft.UnionStatus, unionId, via }), now);
             return new Result(id, Created);
         }
 
@@ -43,8 +41,7 @@ public static class EnterpriseSave
         long? newUnionId = needsUnion
             ? await EnterpriseUnion.EnsureAsync(connection, transaction, before.Id, draft.UnionEstablishedOn!.Value, now, cancellationToken)
             : null;
-        await AuditLog.WriteAsync(connection, transaction, AuditLog.Staff, staffId, "enterprise.updated", "enterprise", before.Id,
-            new { creditCode = draft.CreditCode, changed, unionId = newUnionId, via }, now, cancellationToken);
+        await AuditLog.WriteAsync(connection.Db(transaction, cancellationToken), AuditEntry.ByStaff(staffId, "enterprise.updated", "enterprise", before.Id, new { creditCode = draft.CreditCode, changed, unionId = newUnionId, via }), now);
         return new Result(before.Id, Updated);
     }
 

@@ -21,8 +21,7 @@ public static class RevealEnterpriseContact
             "SELECT contact_phone_sealed FROM enterprises WHERE id = @id", new { id }, transaction, cancellationToken: cancellationToken));
         if (sealedPhone is null) return TypedResults.Ok(new Response(row.ContactName, null));
         // The audit row commits before the number leaves the server.
-        await AuditLog.WriteAsync(connection, transaction, AuditLog.Staff, scope.Staff.Id, "enterprise.contact_revealed", "enterprise", id,
-            new { fields = new[] { "contactPhone" } }, clock.GetUtcNow().UtcDateTime, cancellationToken);
+        await AuditLog.WriteAsync(connection.Db(transaction, cancellationToken), AuditEntry.ByStaff(scope.Staff.Id, "enterprise.contact_revealed", "enterprise", id, new { fields = new[] { "contactPhone" } }), clock.GetUtcNow().UtcDateTime);
         await transaction.CommitAsync(cancellationToken);
         return TypedResults.Ok(new Response(row.ContactName, protector.Unseal(sealedPhone, EnterpriseContactPhone.Purpose)));
     }

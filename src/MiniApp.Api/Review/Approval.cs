@@ -53,10 +53,8 @@ public static class Approval
             var number = MemberNumber(joinedOn, memberId);
             await connection.ExecuteAsync(new CommandDefinition("UPDATE members SET member_number = @number WHERE id = @memberId",
                 new { number, memberId }, transaction, cancellationToken: cancellationToken));
-            await AuditLog.WriteAsync(connection, transaction, AuditLog.Staff, staff.Id, "application.approved", "application", applicationId,
-                new { memberId }, now, cancellationToken);
-            await AuditLog.WriteAsync(connection, transaction, AuditLog.Staff, staff.Id, "member.created", "member", memberId,
-                new { applicationId, unionId = row.ReceivingUnionId }, now, cancellationToken);
+            await AuditLog.WriteAsync(connection.Db(transaction, cancellationToken), AuditEntry.ByStaff(staff.Id, "application.approved", "application", applicationId, new { memberId }), now);
+            await AuditLog.WriteAsync(connection.Db(transaction, cancellationToken), AuditEntry.ByStaff(staff.Id, "member.created", "member", memberId, new { applicationId, unionId = row.ReceivingUnionId }), now);
             await ApplicationNotifications.WriteAsync(connection, transaction, applicationId, NotificationKinds.ApplicationApproved, now, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return new ApprovalResult(ApprovalOutcome.Approved, number);

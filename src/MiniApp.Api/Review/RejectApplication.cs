@@ -43,8 +43,7 @@ public static class RejectApplication
                 cancellationToken: cancellationToken)) == 0)
             return ApplicationProblems.StateChanged();
         await CoverageJournal.RejectedAsync(connection, transaction, id, now, cancellationToken);
-        await AuditLog.WriteAsync(connection, transaction, AuditLog.Staff, staff.Id, "application.rejected", "application", id,
-            new { reasonCode = request.ReasonCode, note }, now, cancellationToken);
+        await AuditLog.WriteAsync(connection.Db(transaction, cancellationToken), AuditEntry.ByStaff(staff.Id, "application.rejected", "application", id, new { reasonCode = request.ReasonCode, note }), now);
         await ApplicationNotifications.WriteAsync(connection, transaction, id, NotificationKinds.ApplicationRejected, now, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return TypedResults.Ok(await ApplicationRow.LoadViewAsync(connection, id, cancellationToken));

@@ -18,8 +18,7 @@ public static class RevealApplication
         var sealedValues = await connection.QuerySingleAsync<(string IdNumberSealed, string PhoneSealed)>(new CommandDefinition(
             "SELECT id_number_sealed, phone_sealed FROM applications WHERE id = @id", new { id }, transaction, cancellationToken: cancellationToken));
         // The audit row commits before the values leave the server.
-        await AuditLog.WriteAsync(connection, transaction, AuditLog.Staff, staff.Id, "application.revealed", "application", id,
-            new { fields = new[] { "idNumber", "phone" } }, clock.GetUtcNow().UtcDateTime, cancellationToken);
+        await AuditLog.WriteAsync(connection.Db(transaction, cancellationToken), AuditEntry.ByStaff(staff.Id, "application.revealed", "application", id, new { fields = new[] { "idNumber", "phone" } }), clock.GetUtcNow().UtcDateTime);
         await transaction.CommitAsync(cancellationToken);
         return TypedResults.Ok(new Response(
             protector.Unseal(sealedValues.IdNumberSealed, ProtectedValue.IdNumberPurpose),

@@ -39,8 +39,7 @@ public static class TransferApplication
         if (row.Status != "submitted" || await connection.ExecuteAsync(new CommandDefinition(Sql,
                 new { request.UnionId, Now = now, Id = id, row.Version }, transaction, cancellationToken: cancellationToken)) == 0)
             return ApplicationProblems.StateChanged();
-        await AuditLog.WriteAsync(connection, transaction, AuditLog.Staff, staff.Id, "application.transferred", "application", id,
-            new { fromUnionId = row.ReceivingUnionId, toUnionId = request.UnionId, note }, now, cancellationToken);
+        await AuditLog.WriteAsync(connection.Db(transaction, cancellationToken), AuditEntry.ByStaff(staff.Id, "application.transferred", "application", id, new { fromUnionId = row.ReceivingUnionId, toUnionId = request.UnionId, note }), now);
         await ApplicationNotifications.WriteAsync(connection, transaction, id, NotificationKinds.ApplicationTransferred, now, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return TypedResults.Ok(await ApplicationRow.LoadViewAsync(connection, id, cancellationToken));

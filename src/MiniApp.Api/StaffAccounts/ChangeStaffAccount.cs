@@ -42,7 +42,7 @@ public static class ChangeStaffAccount
             return Problems.Create(404, ProblemCodes.NotFound, "账号不存在");
         await connection.ExecuteAsync(new CommandDefinition(sql, new { id, Hash = hash }, transaction, cancellationToken: cancellationToken));
         var now = clock.GetUtcNow().UtcDateTime;
-        await AuditLog.WriteAsync(connection, transaction, AuditLog.Staff, principal.StaffId(), action, "staff", id, null, now, cancellationToken);
+        await AuditLog.WriteAsync(connection.Db(transaction, cancellationToken), AuditEntry.ByStaff(principal.StaffId(), action, "staff", id), now);
         await transaction.CommitAsync(cancellationToken);
         return TypedResults.Ok((await StaffAccountView.QueryAsync(connection, "WHERE s.id = @id", new { id }, cancellationToken)).Single());
     }

@@ -49,8 +49,7 @@ public static partial class CreateStaffAccount
         {
             return Problems.Create(409, "username_taken", "该用户名已被使用");
         }
-        await AuditLog.WriteAsync(connection, transaction, AuditLog.Staff, principal.StaffId(), "staff.created", "staff", id,
-            new { role = request.Role, unionId = request.UnionId }, now, cancellationToken);
+        await AuditLog.WriteAsync(connection.Db(transaction, cancellationToken), AuditEntry.ByStaff(principal.StaffId(), "staff.created", "staff", id, new { role = request.Role, unionId = request.UnionId }), now);
         await transaction.CommitAsync(cancellationToken);
         var view = (await StaffAccountView.QueryAsync(connection, "WHERE s.id = @id", new { id }, cancellationToken)).Single();
         return TypedResults.Created($"/api/staff/accounts/{id}", view);

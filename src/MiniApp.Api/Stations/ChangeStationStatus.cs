@@ -14,29 +14,29 @@ public static class ChangeStationStatus
         WHERE id = @Id AND status = @From
         """;
 
-    public static async Task<Results<Ok<StationView>, ProblemHttpResult>> Handle(long id, Request request, ClaimsPrincipal principal,
-        MySqlDataSource dataSource, StationIndex index, TimeProvider clock, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<StationView>, ProblemHttpResult>> Handle(long id, Request request,
+        StaffContext staff, [AsParameters] StationServices services)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var (staff, problem) = await StationAccess.EditorAsync(connection, principal, cancellationToken);
-        if (staff is null) return problem!;
-        if (!StationCatalog.Statuses.IsKnown(request.Status)) return Problems.Validation("status", "站点状态只能是 active（正常）、suspended（暂停服务）或 closed（已关闭）");
+        if (!StationCatalog.Statuses.IsKnown(request.Status))
+            return Problems.Validation("status", "站点状态只能是 active（正常）、suspended（暂停服务）或 closed（已关闭）");
 
-        var now = clock.GetUtcNow().UtcDateTime;
-        await using (var transaction = await connection.BeginTransactionAsync(cancellationToken))
+        await using var connection = await services.DataSource.OpenConnectionAsync(services.Cancellation);
+        var db = connection.Db(services.Cancellation);
+        var now = services.UtcNow();
+        await using (var transaction = await connection.BeginTransactionAsync(services.Cancellation))
         {
-            var version = await StationWrites.NextVersionAsync(connection, transaction, cancellationToken);
-            var existing = await StationAccess.InScopeAsync(connection, transaction, staff, id, cancellationToken);
+            var tx = db.In(transaction);
+            var version = await StationWrites.NextVersionAsync(tx);
+            var existing = await StationAccess.InScopeAsync(tx, staff, id);
             if (existing is null) return StationProblems.NotFound();
-            if (existing.Status == request.Status) return TypedResults.Ok(existing.ToView(WeeklySchedule.MinuteOfWeek(clock.GetUtcNow())));
-            if (await connection.ExecuteAsync(new CommandDefinition(Sql, new { To = request.Status, Version = version, Now = now, Id = id, From = existing.Status },
-                    transaction, cancellationToken: cancellationToken)) == 0)
-                return StationProblems.StateChanged();
-            await AuditLog.WriteAsync(connection, transaction, AuditLog.Staff, staff.Id, "station.status_changed", "station", id,
-                new { code = existing.Code, from = existing.Status, to = request.Status }, now, cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
+            if (existing.Status == request.Status) return TypedResults.Ok(existing.ToView(services.MinuteOfWeek()));
+            var parameters = new { To = request.Status, Version = version, Now = now, Id = id, From = existing.Status };
+            if (await tx.ExecuteAsync(Sql, parameters) == 0) return StationProblems.StateChanged();
+            await AuditLog.WriteAsync(tx, AuditEntry.ByStaff(staff.Id, "station.status_changed", "station", id,
+                new { code = existing.Code, from = existing.Status, to = request.Status }), now);
+            await transaction.CommitAsync(services.Cancellation);
         }
-        await index.RefreshAfterWriteAsync(cancellationToken);
-        return TypedResults.Ok(await StationReads.ViewAsync(connection, id, clock, cancellationToken));
+        await services.Index.RefreshAfterWriteAsync(services.Cancellation);
+        return TypedResults.Ok(await StationReads.ViewAsync(db, id, services.Clock));
     }
 }

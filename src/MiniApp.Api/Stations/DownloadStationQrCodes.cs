@@ -36,8 +36,9 @@ public static class DownloadStationQrCodes
 
     private sealed record Entry(string Code, string Name, string ContentType, byte[] Image);
 
-    public static async Task<Results<PushStreamHttpResult, ProblemHttpResult>> Handle([AsParameters] Query query, ClaimsPrincipal principal,
-        MySqlDataSource dataSource, StationQrCodes qrCodes, IOptions<StationsOptions> options, CancellationToken cancellationToken)
+    public static async Task<Results<PushStreamHttpResult, ProblemHttpResult>> Handle([AsParameters] Query query,
+        StaffContext staff, MySqlDataSource dataSource, StationQrCodes qrCodes, IOptions<StationsOptions> options,
+        CancellationToken cancellationToken)
     {
         var regionPrefix = "";
         if (query.Region is not null && !RegionPrefix.TryCreate(query.Region, out regionPrefix))
@@ -47,12 +48,11 @@ public static class DownloadStationQrCodes
         List<Station> stations;
         await using (var connection = await dataSource.OpenConnectionAsync(cancellationToken))
         {
-            var (staff, problem) = await StationAccess.ReaderAsync(connection, principal, cancellationToken);
-            if (staff is null) return problem!;
-            stations = (await connection.QueryAsync<Station>(new CommandDefinition(StationsSql, new
+            stations = (await connection.Db(cancellationToken).QueryAsync<Station>(StationsSql, new
             {
-                qrCodes.Page, Env = qrCodes.EnvVersion, ScopePrefix = staff.UnionPath + "%", RegionPrefix = regionPrefix + "%", Limit = max + 1,
-            }, cancellationToken: cancellationToken))).ToList();
+                qrCodes.Page, Env = qrCodes.EnvVersion, ScopePrefix = staff.UnionPath + "%",
+                RegionPrefix = regionPrefix + "%", Limit = max + 1,
+            })).ToList();
         }
         if (stations.Count > max)
             return Problems.Validation("region", $"一次最多下载{max}个站点的小程序码，请按区划分批下载");

@@ -8,15 +8,13 @@ namespace MiniApp.Api.Stations;
 /// </summary>
 public static class GetStationQrCode
 {
-    public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Handle(long id, ClaimsPrincipal principal,
+    public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Handle(long id, StaffContext staff,
         MySqlDataSource dataSource, StationQrCodes qrCodes, CancellationToken cancellationToken)
     {
         StationRow? station;
         await using (var connection = await dataSource.OpenConnectionAsync(cancellationToken))
         {
-            var (staff, problem) = await StationAccess.ReaderAsync(connection, principal, cancellationToken);
-            if (staff is null) return problem!;
-            station = await StationAccess.InScopeAsync(connection, null, staff, id, cancellationToken);
+            station = await StationAccess.InScopeAsync(connection.Db(cancellationToken), staff, id);
         }
         if (station is null) return StationProblems.NotFound();
         try

@@ -15,7 +15,7 @@ public static class ListStations
 
     public sealed record Page(IReadOnlyList<StationView> Items, int PageNumber, int PageSize, long Total);
 
-    public static async Task<Results<Ok<Page>, ProblemHttpResult>> Handle([AsParameters] Query query, ClaimsPrincipal principal,
+    public static async Task<Results<Ok<Page>, ProblemHttpResult>> Handle([AsParameters] Query query, StaffContext staff,
         MySqlDataSource dataSource, TimeProvider clock, CancellationToken cancellationToken)
     {
         var page = query.Page ?? 1;
@@ -29,8 +29,7 @@ public static class ListStations
         if (search is { Length: > 50 }) return Problems.Validation("q", "搜索内容不能超过50个字");
 
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var (staff, problem) = await StationAccess.ReaderAsync(connection, principal, cancellationToken);
-        if (staff is null) return problem!;
+        var db = connection.Db(cancellationToken);
 
         var where = new StringBuilder(" WHERE o.path LIKE @ScopePrefix");
         if (query.Status is not null) where.Append(" AND s.status = @Status");
@@ -48,11 +47,10 @@ public static class ListStations
             Offset = (page - 1) * pageSize,
             Limit = pageSize,
         };
-        var total = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-            "SELECT COUNT(*) FROM stations s JOIN organizations o ON o.id = s.owning_union_id" + where, parameters,
-            cancellationToken: cancellationToken));
-        var rows = await connection.QueryAsync<StationRow>(new CommandDefinition(
-            StationRow.SelectSql + where + " ORDER BY s.code LIMIT @Limit OFFSET @Offset", parameters, cancellationToken: cancellationToken));
+        var total = await db.ExecuteScalarAsync<long>(
+            "SELECT COUNT(*) FROM stations s JOIN organizations o ON o.id = s.owning_union_id" + where, parameters);
+        var rows = await db.QueryAsync<StationRow>(
+            StationRow.SelectSql + where + " ORDER BY s.code LIMIT @Limit OFFSET @Offset", parameters);
         var minute = WeeklySchedule.MinuteOfWeek(clock.GetUtcNow());
         return TypedResults.Ok(new Page(rows.Select(r => r.ToView(minute)).ToList(), page, pageSize, total));
     }

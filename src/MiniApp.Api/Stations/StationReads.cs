@@ -2,10 +2,9 @@ namespace MiniApp.Api.Stations;
 
 public static class StationReads
 {
-    public static async Task<StationView> ViewAsync(MySqlConnection connection, long id, TimeProvider clock, CancellationToken cancellationToken)
+    public static async Task<StationView> ViewAsync(Db db, long id, TimeProvider clock)
     {
-        var row = await connection.QuerySingleAsync<StationRow>(new CommandDefinition(StationRow.SelectSql + " WHERE s.id = @id", new { id },
-            cancellationToken: cancellationToken));
+        var row = await db.QuerySingleAsync<StationRow>(StationRow.SelectSql + " WHERE s.id = @id", new { id });
         return row.ToView(WeeklySchedule.MinuteOfWeek(clock.GetUtcNow()));
     }
 }

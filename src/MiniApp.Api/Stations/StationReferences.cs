@@ -21,13 +21,16 @@ public sealed class StationReferences
 
     private sealed record Union(long Id, string Path);
 
-    public static async Task<StationReferences> LoadAsync(MySqlConnection connection, IReadOnlyCollection<string> regionCodes,
-        IReadOnlyCollection<long> unionIds, CodeList facilities, CancellationToken cancellationToken, DbTransaction? transaction = null)
+    public static async Task<StationReferences> LoadAsync(Db db, IReadOnlyCollection<string> regionCodes,
+        IReadOnlyCollection<long> unionIds, CodeList facilities)
     {
-        var regions = regionCodes.Count == 0 ? [] : (await connection.QueryAsync<string>(new CommandDefinition(
-            "SELECT code FROM regions WHERE code IN @regionCodes", new { regionCodes }, transaction, cancellationToken: cancellationToken))).ToHashSet();
-        var unions = unionIds.Count == 0 ? [] : (await connection.QueryAsync<Union>(new CommandDefinition(
-            "SELECT id, path FROM organizations WHERE id IN @unionIds", new { unionIds }, transaction, cancellationToken: cancellationToken)))
+        var regions = regionCodes.Count == 0
+            ? []
+            : (await db.QueryAsync<string>("SELECT code FROM regions WHERE code IN @regionCodes", new { regionCodes }))
+            .ToHashSet();
+        var unions = unionIds.Count == 0
+            ? []
+            : (await db.QueryAsync<Union>("SELECT id, path FROM organizations WHERE id IN @unionIds", new { unionIds }))
             .ToDictionary(u => u.Id, u => u.Path);
         return new StationReferences(regions, unions, facilities);
     }

@@ -28,19 +28,15 @@ public static class StationWrites
         WHERE id = @Id
         """;
 
-    public static Task<long> NextVersionAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) =>
-        connection.ExecuteScalarAsync<long>(new CommandDefinition(NextVersionSql, transaction: transaction, cancellationToken: cancellationToken));
+    /// <summary>A station's row as a write leaves it: the draft, its owning union and status (null keeps the current
+    /// one on update), stamped with the index version and the time.</summary>
+    public sealed record Write(StationDraft Draft, long UnionId, string? Status, long Version, DateTime Now);
 
-    public static Task<long> InsertAsync(DbConnection connection, DbTransaction transaction, StationDraft draft, long unionId, string status,
-        long version, DateTime now, CancellationToken cancellationToken) =>
-        connection.ExecuteScalarAsync<long>(new CommandDefinition(InsertSql, Parameters(draft, unionId, status, version, now, 0), transaction,
-            cancellationToken: cancellationToken));
+    public static Task<long> NextVersionAsync(Db db) => db.ExecuteScalarAsync<long>(NextVersionSql);
 
-    /// <summary>status null keeps the current one.</summary>
-    public static Task UpdateAsync(DbConnection connection, DbTransaction transaction, long id, StationDraft draft, long unionId,
-        string? status, long version, DateTime now, CancellationToken cancellationToken) =>
-        connection.ExecuteAsync(new CommandDefinition(UpdateSql, Parameters(draft, unionId, status, version, now, id), transaction,
-            cancellationToken: cancellationToken));
+    public static Task<long> InsertAsync(Db db, Write write) => db.ExecuteScalarAsync<long>(InsertSql, Parameters(write, 0));
+
+    public static Task UpdateAsync(Db db, long id, Write write) => db.ExecuteAsync(UpdateSql, Parameters(write, id));
 
     /// <summary>The fields an update changes, for the audit row (names only, never values).</summary>
     public static string[] ChangedFields(StationRow before, StationDraft after, long unionId, string? status)
@@ -62,23 +58,23 @@ public static class StationWrites
         return changed.ToArray();
     }
 
-    private static object Parameters(StationDraft draft, long unionId, string? status, long version, DateTime now, long id) => new
+    private static object Parameters(Write write, long id) => new
     {
         Id = id,
-        draft.Code,
-        draft.Name,
-        draft.Type,
-        draft.Address,
-        draft.RegionCode,
-        draft.Latitude,
-        draft.Longitude,
-        draft.FacilitiesJson,
-        draft.OpeningHoursJson,
-        draft.Phone,
-        UnionId = unionId,
-        Status = status,
-        draft.PhotoUrlsJson,
-        Version = version,
-        Now = now,
+        write.Draft.Code,
+        write.Draft.Name,
+        write.Draft.Type,
+        write.Draft.Address,
+        write.Draft.RegionCode,
+        write.Draft.Latitude,
+        write.Draft.Longitude,
+        write.Draft.FacilitiesJson,
+        write.Draft.OpeningHoursJson,
+        write.Draft.Phone,
+        write.UnionId,
+        write.Status,
+        write.Draft.PhotoUrlsJson,
+        write.Version,
+        write.Now,
     };
 }

@@ -42,6 +42,7 @@ public static class StationsEndpoints
             .WithSummary("Stations of the caller's union and the unions below it, by code")
             .ProducesProblem(StatusCodes.Status400BadRequest);
         staff.MapPost("/", CreateStation.Handle)
+            .RequireAuthorization(StationAccess.EditPolicy)
             .WithSummary("Create a station (county admins and union reviewers, for a union in their subtree)")
             .WithDescription("Problem codes: validation_failed (400), forbidden (403: role may not edit), station_code_taken (409).")
             .ProducesProblem(StatusCodes.Status400BadRequest)
@@ -50,15 +51,18 @@ public static class StationsEndpoints
             .WithSummary("One station in scope, whatever its status")
             .ProducesProblem(StatusCodes.Status404NotFound);
         staff.MapPut("/{id:long}", UpdateStation.Handle)
+            .RequireAuthorization(StationAccess.EditPolicy)
             .WithSummary("Replace a station's editable fields (the code stays: it is printed in the QR code)")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound);
         staff.MapPost("/{id:long}/status", ChangeStationStatus.Handle)
+            .RequireAuthorization(StationAccess.EditPolicy)
             .WithSummary("Set active, suspended or closed; closed stations stay for history")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
         staff.MapPost("/import", ImportStations.Handle)
+            .RequireAuthorization(StationAccess.EditPolicy)
             .WithSummary("Upsert stations by code from an .xlsx or .csv (multipart field file); dryRun=true only checks")
             .WithDescription("Answers a result per row: created, updated, unchanged or failed (with messages per column). "
                 + "Columns: see GET /api/staff/stations/import-template and README.")

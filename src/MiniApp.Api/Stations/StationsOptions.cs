@@ -32,20 +32,3 @@ public sealed class StationsOptions
     /// <summary>How often each node reloads every station (catches rows written around the API).</summary>
     public TimeSpan IndexFullReloadInterval { get; set; } = TimeSpan.FromMinutes(10);
 }
-
-public static class StationsServiceCollectionExtensions
-{
-    public static IServiceCollection AddStations(this IServiceCollection services, IConfiguration configuration)
-    {
-        services.AddOptions<StationsOptions>().BindConfiguration(StationsOptions.Section).ValidateDataAnnotations()
-            .Validate(o => o.IndexRefreshInterval > TimeSpan.Zero && o.IndexFullReloadInterval > TimeSpan.Zero,
-                "Stations:IndexRefreshInterval and Stations:IndexFullReloadInterval must be positive")
-            .ValidateOnStart();
-        services.AddSingleton<FacilityCatalog>();
-        services.AddSingleton<StationIndex>();
-        services.AddSingleton<StationQrCodes>();
-        // Only nodes that answer HTTP search; a worker node never loads the stations into memory.
-        if (AppRoles.From(configuration).ServesApi()) services.AddHostedService<StationIndexRefresher>();
-        return services;
-    }
-}

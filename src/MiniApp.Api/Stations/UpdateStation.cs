@@ -1,38 +1,38 @@
 namespace MiniApp.Api.Stations;
 
-/// <summary>PUT /api/staff/stations/{id}: replaces every editable field (not the code, not the status) of a station in scope.</summary>
+/// <summary>PUT /api/staff/stations/{id}: replaces every editable field (not the code, not the status) of a station
+/// in scope.</summary>
 public static class UpdateStation
 {
-    public static async Task<Results<Ok<StationView>, ProblemHttpResult>> Handle(long id, StationInput request, ClaimsPrincipal principal,
-        MySqlDataSource dataSource, FacilityCatalog facilities, StationIndex index, TimeProvider clock, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<StationView>, ProblemHttpResult>> Handle(long id, StationInput request,
+        StaffContext staff, [AsParameters] StationServices services)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var (staff, problem) = await StationAccess.EditorAsync(connection, principal, cancellationToken);
-        if (staff is null) return problem!;
-        var catalog = await facilities.GetAsync(cancellationToken);
-        var now = clock.GetUtcNow().UtcDateTime;
-        await using (var transaction = await connection.BeginTransactionAsync(cancellationToken))
+        await using var connection = await services.DataSource.OpenConnectionAsync(services.Cancellation);
+        var db = connection.Db(services.Cancellation);
+        var catalog = await services.Facilities.GetAsync(services.Cancellation);
+        var now = services.UtcNow();
+        await using (var transaction = await connection.BeginTransactionAsync(services.Cancellation))
         {
-            var version = await StationWrites.NextVersionAsync(connection, transaction, cancellationToken);
-            var existing = await StationAccess.InScopeAsync(connection, transaction, staff, id, cancellationToken);
+            var tx = db.In(transaction);
+            var version = await StationWrites.NextVersionAsync(tx);
+            var existing = await StationAccess.InScopeAsync(tx, staff, id);
             if (existing is null) return StationProblems.NotFound();
             var errors = new FieldErrors();
             var draft = StationRules.Check(request, existing.Code, errors);
             if (draft is null) return Problems.Validation(errors.ToDictionary());
             var unionId = draft.OwningUnionId ?? existing.OwningUnionId;
-            var references = await StationReferences.LoadAsync(connection, [draft.RegionCode], [unionId], catalog, cancellationToken,
-                transaction);
+            var references = await StationReferences.LoadAsync(tx, [draft.RegionCode], [unionId], catalog);
             references.Check(draft, unionId, staff, errors);
             if (errors.Count > 0) return Problems.Validation(errors.ToDictionary());
 
             var changed = StationWrites.ChangedFields(existing, draft, unionId, status: null);
-            if (changed.Length == 0) return TypedResults.Ok(existing.ToView(WeeklySchedule.MinuteOfWeek(clock.GetUtcNow())));
-            await StationWrites.UpdateAsync(connection, transaction, id, draft, unionId, status: null, version, now, cancellationToken);
-            await AuditLog.WriteAsync(connection, transaction, AuditLog.Staff, staff.Id, "station.updated", "station", id,
-                new { code = existing.Code, changed }, now, cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
+            if (changed.Length == 0) return TypedResults.Ok(existing.ToView(services.MinuteOfWeek()));
+            await StationWrites.UpdateAsync(tx, id, new(draft, unionId, Status: null, version, now));
+            await AuditLog.WriteAsync(tx, AuditEntry.ByStaff(staff.Id, "station.updated", "station", id,
+                new { code = existing.Code, changed }), now);
+            await transaction.CommitAsync(services.Cancellation);
         }
-        await index.RefreshAfterWriteAsync(cancellationToken);
-        return TypedResults.Ok(await StationReads.ViewAsync(connection, id, clock, cancellationToken));
+        await services.Index.RefreshAfterWriteAsync(services.Cancellation);
+        return TypedResults.Ok(await StationReads.ViewAsync(db, id, services.Clock));
     }
 }

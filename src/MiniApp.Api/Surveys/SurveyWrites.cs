@@ -50,9 +50,7 @@ public static class SurveyWrites
                 PeriodStart = period, r.TownshipCode, r.WorkerGroupCode, r.Workers, r.Units, r.UnitsWithUnion, r.CoverageMode, r.Note,
                 UpdatedBy = staffId, Now = now,
             }).ToList(), transaction, cancellationToken: cancellationToken));
-            await AuditLog.WriteAsync(connection, transaction, AuditLog.Staff, staffId, "group_surveys.saved", "group_survey_period",
-                periodStart.Year * 10000 + periodStart.Month * 100 + periodStart.Day,
-                new { periodStart, via, created = results.Count(r => r == Created), updated = results.Count(r => r == Updated) }, now, cancellationToken);
+            await AuditLog.WriteAsync(connection.Db(transaction, cancellationToken), AuditEntry.ByStaff(staffId, "group_surveys.saved", "group_survey_period", periodStart.Year * 10000 + periodStart.Month * 100 + periodStart.Day, new { periodStart, via, created = results.Count(r => r == Created), updated = results.Count(r => r == Updated) }), now);
         }
         await transaction.CommitAsync(cancellationToken);
         return results;

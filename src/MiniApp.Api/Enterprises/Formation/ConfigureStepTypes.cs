@@ -47,8 +47,7 @@ public static class ConfigureStepTypes
                 await connection.ExecuteAsync(new CommandDefinition(UpsertSql, type, transaction, cancellationToken: cancellationToken));
             var restated = await connection.ExecuteAsync(new CommandDefinition(FollowStepsSql,
                 new { FormingSteps = FormingSteps(types), Now = now }, transaction, cancellationToken: cancellationToken));
-            await AuditLog.WriteAsync(connection, transaction, AuditLog.Staff, staff.Id, "formation.step_types_configured", "formation_step_types", 0,
-                new { order = types.Select(t => t.Code), removed = removed.Select(r => r.Code), restated }, now, cancellationToken);
+            await AuditLog.WriteAsync(connection.Db(transaction, cancellationToken), AuditEntry.ByStaff(staff.Id, "formation.step_types_configured", "formation_step_types", 0, new { order = types.Select(t => t.Code), removed = removed.Select(r => r.Code), restated }), now);
             await transaction.CommitAsync(cancellationToken);
         }
         return TypedResults.Ok(await StepTypesResponse.LoadAsync(connection, cancellationToken));

@@ -71,10 +71,7 @@ public static class RecordFormationStep
         if (type.IsFinal)
             unionId = await EnterpriseUnion.EnsureAsync(connection, transaction, id, request.AnsweredOn ?? request.ServedOn ?? today, now,
                 cancellationToken);
-        await AuditLog.WriteAsync(connection, transaction, AuditLog.Staff, scope.Staff.Id,
-            wentBack ? "formation.step_went_back" : "formation.step_recorded", "enterprise", id,
-            new { stepId, stepType = type.Code, from = enterprise.CurrentStepCode, unionStatus = status, unionId, note = wentBack ? note : null },
-            now, cancellationToken);
+        await AuditLog.WriteAsync(connection.Db(transaction, cancellationToken), AuditEntry.ByStaff(scope.Staff.Id, wentBack ? "formation.step_went_back" : "formation.step_recorded", "enterprise", id, new { stepId, stepType = type.Code, from = enterprise.CurrentStepCode, unionStatus = status, unionId, note = wentBack ? note : null }), now);
         await transaction.CommitAsync(cancellationToken);
 
         var view = await FormationView.LoadAsync(connection, scope, id, cancellationToken);

@@ -68,8 +68,7 @@ public static class UpdateFormationStep
                 {
                     EstablishedOn = StepFields.Db(establishedOn), Now = now, EnterpriseId = id, StepType = step.StepTypeCode, StepId = stepId,
                 }, transaction, cancellationToken: cancellationToken));
-            await AuditLog.WriteAsync(connection, transaction, AuditLog.Staff, scope.Staff.Id, "formation.step_updated", "enterprise", id,
-                new { stepId, stepType = step.StepTypeCode, changed }, now, cancellationToken);
+            await AuditLog.WriteAsync(connection.Db(transaction, cancellationToken), AuditEntry.ByStaff(scope.Staff.Id, "formation.step_updated", "enterprise", id, new { stepId, stepType = step.StepTypeCode, changed }), now);
         }
         await transaction.CommitAsync(cancellationToken);
         return TypedResults.Ok((await FormationView.LoadAsync(connection, scope, id, cancellationToken))!);

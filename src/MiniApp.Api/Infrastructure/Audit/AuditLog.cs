@@ -1,5 +1,18 @@
 namespace MiniApp.Api.Infrastructure.Audit;
 
+/// <summary>One audit row: who did what to which record. Detail must never carry clear personal data.</summary>
+public sealed record AuditEntry(string ActorType, long? ActorId, string Action, string EntityType, long EntityId)
+{
+    /// <summary>Codes, ids and notes only; serialised as JSON.</summary>
+    public object? Detail { get; init; }
+
+    public static AuditEntry ByStaff(long? staffId, string action, string entityType, long entityId, object? detail = null) =>
+        new(AuditLog.Staff, staffId, action, entityType, entityId) { Detail = detail };
+
+    public static AuditEntry ByWorker(long? userId, string action, string entityType, long entityId, object? detail = null) =>
+        new(AuditLog.Worker, userId, action, entityType, entityId) { Detail = detail };
+}
+
 /// <summary>Writes audit rows inside the caller's transaction, so an action and its record commit together.</summary>
 public static class AuditLog
 {
@@ -11,19 +24,17 @@ public static class AuditLog
         VALUES (@ActorType, @ActorId, @Action, @EntityType, @EntityId, @Detail, @Now)
         """;
 
-    /// <summary>detail must never carry clear personal data: codes, ids and notes only.</summary>
-    public static Task WriteAsync(DbConnection connection, DbTransaction? transaction, string actorType, long? actorId,
-        string action, string entityType, long entityId, object? detail, DateTime now, CancellationToken cancellationToken) =>
-        connection.ExecuteAsync(new CommandDefinition(InsertSql, new
+    public static Task WriteAsync(Db db, AuditEntry entry, DateTime now) =>
+        db.ExecuteAsync(InsertSql, new
         {
-            ActorType = actorType,
-            ActorId = actorId,
-            Action = action,
-            EntityType = entityType,
-            EntityId = entityId,
-            Detail = detail is null ? null : JsonSerializer.Serialize(detail, JsonOptions),
+            entry.ActorType,
+            entry.ActorId,
+            entry.Action,
+            entry.EntityType,
+            entry.EntityId,
+            Detail = entry.Detail is null ? null : JsonSerializer.Serialize(entry.Detail, JsonOptions),
             Now = now,
-        }, transaction, cancellationToken: cancellationToken));
+        });
 
     private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
     {

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.IdentityModel.Tokens;
 
@@ -37,18 +38,38 @@ public static class AuthServiceCollectionExtensions
                         context.HandleResponse();
                         await Problems.SessionExpired().ExecuteAsync(context.HttpContext);
                     },
-                    OnForbidden = context => WriteProblem(context.HttpContext, 403, ProblemCodes.Forbidden, "没有权限执行此操作"),
+                    OnForbidden = context => WriteProblem(context.HttpContext, 403, ProblemCodes.Forbidden, ForbiddenDetail),
                 };
             });
 
+        services.AddSingleton<IAuthorizationHandler, CurrentStaffHandler>();
+        services.AddSingleton<IAuthorizationMiddlewareResultHandler, StaffProblemResultHandler>();
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Worker, policy => policy.RequireClaim(AppClaims.Kind, AppClaims.WorkerKind))
-            .AddPolicy(Policies.Staff, policy => policy.RequireClaim(AppClaims.Kind, AppClaims.StaffKind))
+            .AddPolicy(Policies.Staff, policy => policy.RequireCurrentStaff(null, ForbiddenDetail))
             .AddPolicy(Policies.CountyAdmin, policy => policy
-                .RequireClaim(AppClaims.Kind, AppClaims.StaffKind)
-                .RequireClaim(AppClaims.Role, StaffRoles.CountyAdmin));
+                .RequireClaim(AppClaims.Role, StaffRoles.CountyAdmin)
+                .RequireCurrentStaff(staff => staff.IsCountyAdmin, ForbiddenDetail));
         return services;
     }
+
+    private const string ForbiddenDetail = "没有权限执行此操作";
+
+    /// <summary>
+    /// A named staff policy: a staff token whose account is still current and which <paramref name="allows"/> accepts
+    /// (every staff member when null); otherwise 403 with <paramref name="forbiddenDetail"/>.
+    /// </summary>
+    public static IServiceCollection AddStaffPolicy(this IServiceCollection services, string name,
+        Func<StaffContext, bool>? allows, string forbiddenDetail)
+    {
+        services.AddAuthorizationBuilder().AddPolicy(name, policy => policy.RequireCurrentStaff(allows, forbiddenDetail));
+        return services;
+    }
+
+    public static AuthorizationPolicyBuilder RequireCurrentStaff(this AuthorizationPolicyBuilder policy,
+        Func<StaffContext, bool>? allows, string forbiddenDetail) =>
+        policy.RequireClaim(AppClaims.Kind, AppClaims.StaffKind)
+            .AddRequirements(new CurrentStaffRequirement(allows, forbiddenDetail));
 
     private static Task WriteProblem(HttpContext context, int status, string code, string detail) =>
         Problems.Create(status, code, detail).ExecuteAsync(context);

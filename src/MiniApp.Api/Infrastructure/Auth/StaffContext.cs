@@ -24,6 +24,12 @@ public sealed record StaffContext(long Id, string Role, long UnionId, string Uni
 
     public bool Covers(string organizationPath) => organizationPath.StartsWith(UnionPath, StringComparison.Ordinal);
 
+    /// <summary>
+    /// Binds a handler's <c>StaffContext</c> parameter to the staff member the endpoint's staff policy loaded
+    /// (see <see cref="CurrentStaffHandler"/>).
+    /// </summary>
+    public static ValueTask<StaffContext?> BindAsync(HttpContext context) => ValueTask.FromResult<StaffContext?>(CurrentStaff.Of(context));
+
     public static Task<StaffContext?> LoadAsync(MySqlConnection connection, ClaimsPrincipal principal, CancellationToken cancellationToken) =>
         connection.QuerySingleOrDefaultAsync<StaffContext>(new CommandDefinition(Sql,
             new { Id = principal.StaffId(), IssuedBefore = principal.IssuedBefore() }, cancellationToken: cancellationToken));

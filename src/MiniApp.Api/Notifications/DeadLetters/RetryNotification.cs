@@ -25,8 +25,7 @@ public static class RetryNotification
         if (status != "dead" || await connection.ExecuteAsync(new CommandDefinition(Sql, new { Id = id, Now = now }, transaction,
                 cancellationToken: cancellationToken)) == 0)
             return Problems.Create(409, NotificationNotDeadCode, "只有发送失败的通知可以重新发送");
-        await AuditLog.WriteAsync(connection, transaction, AuditLog.Staff, principal.StaffId(), "notification.retried", "notification", id, null, now,
-            cancellationToken);
+        await AuditLog.WriteAsync(connection.Db(transaction, cancellationToken), AuditEntry.ByStaff(principal.StaffId(), "notification.retried", "notification", id), now);
         await transaction.CommitAsync(cancellationToken);
         try
         {

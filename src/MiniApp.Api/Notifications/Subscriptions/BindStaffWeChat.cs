@@ -41,8 +41,7 @@ public static class BindStaffWeChat
             "UPDATE staff SET openid = @openId WHERE id = @staffId AND disabled = 0", new { openId, staffId }, transaction,
             cancellationToken: cancellationToken));
         if (changed == 0) return Problems.SessionExpired();
-        await AuditLog.WriteAsync(connection, transaction, AuditLog.Staff, staffId, openId is null ? "staff.wechat_unbound" : "staff.wechat_bound",
-            "staff", staffId, null, now, cancellationToken);
+        await AuditLog.WriteAsync(connection.Db(transaction, cancellationToken), AuditEntry.ByStaff(staffId, openId is null ? "staff.wechat_unbound" : "staff.wechat_bound", "staff", staffId), now);
         await transaction.CommitAsync(cancellationToken);
         return TypedResults.Ok(new Response(openId is not null));
     }
