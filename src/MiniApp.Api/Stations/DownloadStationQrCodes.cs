@@ -7,8 +7,8 @@ namespace MiniApp.Api.Stations;
 
 /// <summary>
 /// GET /api/staff/stations/qrcodes.zip?region=: every active station of the caller's subtree (and region) as one image
-/// per station, named "&lt;code&gt;-&lt;name&gt;.png", for printing posters. Missing codes are fetched before the first byte
-/// is sent, so a WeChat failure still answers as problem details (codes fetched so far stay stored for the retry).
+/// per station, named "&lt;code&gt;-&lt;name&gt;.png", for printing posters. Missing codes are fetched before the first
+/// byte is sent, so a WeChat failure still answers as problem details (codes fetched so far stay stored for the retry).
 /// </summary>
 public static class DownloadStationQrCodes
 {
@@ -60,7 +60,8 @@ public static class DownloadStationQrCodes
         try
         {
             // A few at a time: fast enough for a county, far inside WeChat's 5000 a minute.
-            await Parallel.ForEachAsync(stations.Where(s => s.StoredFor is null), new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = cancellationToken },
+            await Parallel.ForEachAsync(stations.Where(s => s.StoredFor is null),
+                new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = cancellationToken },
                 async (station, token) => await qrCodes.GetOrCreateAsync(station.Id, station.Code, token));
         }
         catch (WeChatApiException exception)
@@ -81,12 +82,15 @@ public static class DownloadStationQrCodes
                 foreach (var batch in ids.Chunk(100))
                 {
                     var entries = await connection.QueryAsync<Entry>(new CommandDefinition(ImagesSql,
-                        new { qrCodes.Page, Env = qrCodes.EnvVersion, Ids = batch }, cancellationToken: cancellationToken));
+                        new { qrCodes.Page, Env = qrCodes.EnvVersion, Ids = batch },
+                            cancellationToken: cancellationToken));
                     foreach (var entry in entries)
                     {
                         // Images are compressed already.
-                        var name = $"{entry.Code}-{SafeName(entry.Name)}.{StationQrCodes.ExtensionOf(entry.ContentType)}";
-                        using (var stream = zip.CreateEntry(name, CompressionLevel.NoCompression).Open()) stream.Write(entry.Image);
+                        var extension = StationQrCodes.ExtensionOf(entry.ContentType);
+                        var name = $"{entry.Code}-{SafeName(entry.Name)}.{extension}";
+                        using (var stream = zip.CreateEntry(name, CompressionLevel.NoCompression).Open()) stream.Write(
+                            entry.Image);
                         await buffer.DrainBufferAsync(body, cancellationToken);
                     }
                 }

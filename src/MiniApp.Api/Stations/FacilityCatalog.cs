@@ -20,7 +20,9 @@ public sealed class FacilityCatalog(MySqlDataSource dataSource, TimeProvider clo
         if (_loaded is { } loaded && clock.GetUtcNow() < loaded.ExpiresAt) return loaded.Facilities;
         // Two requests may reload at once; the list is tiny and both answers are right.
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var facilities = new CodeList(await connection.QueryAsync<CodeName>(new CommandDefinition(Sql, cancellationToken: cancellationToken)));
+        var facilities =
+            new CodeList(
+            await connection.QueryAsync<CodeName>(new CommandDefinition(Sql, cancellationToken: cancellationToken)));
         _loaded = new Loaded(facilities, clock.GetUtcNow() + CacheDuration);
         return facilities;
     }

@@ -14,7 +14,8 @@ public static class GeoMath
     {
         var dLat = ToRadians(lat2 - lat1);
         var dLng = ToRadians(lng2 - lng1);
-        var a = Math.Pow(Math.Sin(dLat / 2), 2) + Math.Cos(ToRadians(lat1)) * Math.Cos(ToRadians(lat2)) * Math.Pow(Math.Sin(dLng / 2), 2);
+        var a = Math.Pow(Math.Sin(dLat / 2), 2)
+            + Math.Cos(ToRadians(lat1)) * Math.Cos(ToRadians(lat2)) * Math.Pow(Math.Sin(dLng / 2), 2);
         return 2 * EarthRadiusMeters * Math.Asin(Math.Min(1, Math.Sqrt(a)));
     }
 
@@ -32,14 +33,17 @@ public static class GeoMath
         return chord * chord;
     }
 
-    public static double MetersFor(double chordSquared) => 2 * EarthRadiusMeters * Math.Asin(Math.Min(1, Math.Sqrt(chordSquared) / 2));
+    public static double MetersFor(double chordSquared) =>
+        2 * EarthRadiusMeters * Math.Asin(Math.Min(1, Math.Sqrt(chordSquared) / 2));
 
     public static double ToRadians(double degrees) => degrees * (Math.PI / 180);
 
     public static double ToDegrees(double radians) => radians * (180 / Math.PI);
 }
 
-/// <summary>What "inside China" means for a coordinate we accept: a generous box around the mainland and its islands.</summary>
+/// <summary>
+/// What "inside China" means for a coordinate we accept: a generous box around the mainland and its islands.
+/// </summary>
 public static class ChinaBounds
 {
     public const double MinLatitude = 3.0;

@@ -2,15 +2,19 @@ using MiniApp.Api.Applications;
 
 namespace MiniApp.Api.Stations;
 
-/// <summary>GET /api/stations/by-scene/{scene}: the station a QR code names and the union an application from it goes to.</summary>
+/// <summary>
+/// GET /api/stations/by-scene/{scene}: the station a QR code names and the union an application from it goes to.
+/// </summary>
 public static class GetStationByScene
 {
     public sealed record Response(StationSummary Station, ReceivingUnion ReceivingUnion);
 
-    public sealed record StationSummary(long Id, string Code, string Name, string Type, string Address, string RegionCode,
+    public sealed record StationSummary(long Id, string Code, string Name, string Type, string Address,
+        string RegionCode,
         decimal Latitude, decimal Longitude, string Status);
 
-    private sealed record Row(long Id, string Code, string Name, string Type, string Address, string RegionCode, decimal Latitude,
+    private sealed record Row(long Id, string Code, string Name, string Type, string Address, string RegionCode,
+        decimal Latitude,
         decimal Longitude, string Status, long UnionId, string UnionName);
 
     public const string StationNotFoundCode = "station_not_found";
@@ -28,7 +32,8 @@ public static class GetStationByScene
             """, new { code }, cancellationToken: cancellationToken));
         if (row is null) return Problems.Create(404, StationNotFoundCode, "未找到该站点，请确认二维码是否正确");
         return TypedResults.Ok(new Response(
-            new StationSummary(row.Id, row.Code, row.Name, row.Type, row.Address, row.RegionCode, row.Latitude, row.Longitude, row.Status),
+            new StationSummary(row.Id, row.Code, row.Name, row.Type, row.Address, row.RegionCode, row.Latitude,
+                row.Longitude, row.Status),
             new ReceivingUnion(row.UnionId, row.UnionName, ReceivingUnionRouter.StationUnion)));
     }
 }

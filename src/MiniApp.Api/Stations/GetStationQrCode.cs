@@ -20,7 +20,8 @@ public static class GetStationQrCode
         try
         {
             var image = await qrCodes.GetOrCreateAsync(station.Id, station.Code, cancellationToken);
-            return TypedResults.File(image.Content, image.ContentType, $"{station.Code}.{StationQrCodes.ExtensionOf(image.ContentType)}");
+            return TypedResults.File(image.Content, image.ContentType,
+                $"{station.Code}.{StationQrCodes.ExtensionOf(image.ContentType)}");
         }
         catch (WeChatApiException exception)
         {

@@ -52,14 +52,16 @@ public static class ImportStations
 
         var results = new List<RowResult>();
         var candidates = await CandidatesAsync(db, staff, parsed, results);
-        var references = await StationReferences.LoadAsync(db, candidates.Select(d => d.Draft.RegionCode).Distinct().ToArray(),
+        var references =
+            await StationReferences.LoadAsync(db, candidates.Select(d => d.Draft.RegionCode).Distinct().ToArray(),
             candidates.Select(d => d.UnionId).Distinct().ToArray(), catalog);
         var plans = PlanRows(candidates, references, staff, results);
 
         var writes = plans.Where(p => p.Before is null || p.Changed.Length > 0).ToList();
         if (dryRun != true && writes.Count > 0)
         {
-            if (!await ApplyAsync(connection, db, staff, writes, services.UtcNow())) return StationProblems.StateChanged();
+            if (!await ApplyAsync(connection, db, staff, writes,
+                services.UtcNow())) return StationProblems.StateChanged();
             await services.Index.RefreshAfterWriteAsync(services.Cancellation);
         }
 
@@ -70,7 +72,9 @@ public static class ImportStations
         int Count(string result) => results.Count(r => r.Result == result);
     }
 
-    /// <summary>Each row checked on its own and against the stations and unions it names; failures go to results.</summary>
+    /// <summary>
+    /// Each row checked on its own and against the stations and unions it names; failures go to results.
+    /// </summary>
     private static async Task<List<Candidate>> CandidatesAsync(Db db, StaffContext staff, List<ParsedRow> parsed,
         List<RowResult> results)
     {
@@ -159,7 +163,8 @@ public static class ImportStations
         foreach (var plan in writes)
         {
             var found = current.TryGetValue(plan.Draft.Code, out var row);
-            if (plan.Before is null ? found : !found || row.Id != plan.Before.Id || row.UpdatedAt != plan.Before.UpdatedAt)
+            if (plan.Before is null ? found : !found || row.Id != plan.Before.Id
+                || row.UpdatedAt != plan.Before.UpdatedAt)
             {
                 await transaction.RollbackAsync(db.Cancellation);
                 return false;

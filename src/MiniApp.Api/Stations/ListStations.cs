@@ -15,16 +15,20 @@ public static class ListStations
 
     public sealed record Page(IReadOnlyList<StationView> Items, int PageNumber, int PageSize, long Total);
 
-    public static async Task<Results<Ok<Page>, ProblemHttpResult>> Handle([AsParameters] Query query, StaffContext staff,
+    public static async Task<Results<Ok<Page>, ProblemHttpResult>> Handle([AsParameters] Query query,
+        StaffContext staff,
         MySqlDataSource dataSource, TimeProvider clock, CancellationToken cancellationToken)
     {
         var page = query.Page ?? 1;
         var pageSize = query.PageSize ?? 20;
         if (page < 1) return Problems.Validation("page", "页码从1开始");
         if (pageSize is < 1 or > 100) return Problems.Validation("pageSize", "每页条数为1至100");
-        if (query.Status is not null && !StationCatalog.Statuses.IsKnown(query.Status)) return Problems.Validation("status", "站点状态不正确");
-        if (query.Type is not null && !StationCatalog.Types.IsKnown(query.Type)) return Problems.Validation("type", "站点类型不正确");
-        if (query.Region is not null && !RegionPrefix.TryCreate(query.Region, out _)) return Problems.Validation("region", "区划代码为6至12位数字");
+        if (query.Status is not null
+            && !StationCatalog.Statuses.IsKnown(query.Status)) return Problems.Validation("status", "站点状态不正确");
+        if (query.Type is not null
+            && !StationCatalog.Types.IsKnown(query.Type)) return Problems.Validation("type", "站点类型不正确");
+        if (query.Region is not null
+            && !RegionPrefix.TryCreate(query.Region, out _)) return Problems.Validation("region", "区划代码为6至12位数字");
         var search = query.Q?.Trim();
         if (search is { Length: > 50 }) return Problems.Validation("q", "搜索内容不能超过50个字");
 
@@ -55,7 +59,8 @@ public static class ListStations
         return TypedResults.Ok(new Page(rows.Select(r => r.ToView(minute)).ToList(), page, pageSize, total));
     }
 
-    private static string EscapeLike(string value) => value.Replace(@"\", @"\\").Replace("%", @"\%").Replace("_", @"\_");
+    private static string EscapeLike(string value) =>
+        value.Replace(@"\", @"\\").Replace("%", @"\%").Replace("_", @"\_");
 }
 
 /// <summary>

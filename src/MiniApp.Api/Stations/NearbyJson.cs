@@ -20,12 +20,14 @@ public sealed class NearbyJson(IReadOnlyList<NearbyHit> hits, int minuteOfWeek) 
     private static readonly byte[] OpenTrue = ""","isOpenNow":true,"""u8.ToArray();
     private static readonly byte[] OpenFalse = ""","isOpenNow":false,"""u8.ToArray();
 
-    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, SkipValidation = true };
+    private static readonly JsonWriterOptions WriterOptions =
+        new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, SkipValidation = true };
 
     public async Task ExecuteAsync(HttpContext httpContext)
     {
         var capacity = Start.Length + End.Length + hits.Count;
-        foreach (var hit in hits) capacity += hit.Station.JsonHead.Length + hit.Station.JsonTail.Length + Distance.Length + 11 + OpenFalse.Length;
+        foreach (var hit in hits) capacity += hit.Station.JsonHead.Length + hit.Station.JsonTail.Length
+            + Distance.Length + 11 + OpenFalse.Length;
         var buffer = ArrayPool<byte>.Shared.Rent(capacity);
         try
         {
@@ -62,7 +64,8 @@ public sealed class NearbyJson(IReadOnlyList<NearbyHit> hits, int minuteOfWeek) 
     }
 
     /// <summary>{"id":…,"code":…,"name":…,"type":…,"address":…,"latitude":…,"longitude":… (left open).</summary>
-    public static byte[] Head(long id, string code, string name, string type, string address, double latitude, double longitude)
+    public static byte[] Head(long id, string code, string name, string type, string address, double latitude,
+        double longitude)
     {
         var buffer = new ArrayBufferWriter<byte>(256);
         using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
@@ -98,7 +101,9 @@ public sealed class NearbyJson(IReadOnlyList<NearbyHit> hits, int minuteOfWeek) 
     }
 
     public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder) =>
-        builder.Metadata.Add(new ProducesResponseTypeMetadata(StatusCodes.Status200OK, typeof(FindNearbyStations.Response), ["application/json"]));
+        builder.Metadata.Add(
+            new ProducesResponseTypeMetadata(StatusCodes.Status200OK, typeof(FindNearbyStations.Response),
+            ["application/json"]));
 
     private static int Copy(byte[] source, Span<byte> destination, int at)
     {

@@ -6,12 +6,15 @@ namespace MiniApp.Api.Stations;
 /// An active station as the nearby search keeps it in memory: position and filters, plus its part of the answer already
 /// serialised (<see cref="NearbyJson"/>), since writing JSON was most of a search's cost.
 /// </summary>
-public sealed record NearbyStation(long Id, double Latitude, double Longitude, string Type, ulong FacilityMask, WeeklySchedule Schedule,
+public sealed record NearbyStation(long Id, double Latitude, double Longitude, string Type, ulong FacilityMask,
+    WeeklySchedule Schedule,
     byte[] JsonHead, byte[] JsonTail);
 
 public readonly record struct NearbyHit(NearbyStation Station, double Meters);
 
-/// <summary>The filters of one search; FacilityMask holds every facility asked for, MinuteOfWeek is set for openNow.</summary>
+/// <summary>
+/// The filters of one search; FacilityMask holds every facility asked for, MinuteOfWeek is set for openNow.
+/// </summary>
 public readonly record struct NearbyFilter(string? Type, ulong FacilityMask, int? MinuteOfWeek)
 {
     public bool Matches(NearbyStation station) =>
@@ -21,10 +24,10 @@ public readonly record struct NearbyFilter(string? Type, ulong FacilityMask, int
 }
 
 /// <summary>
-/// An immutable index of the active stations: sorted into latitude bands of <see cref="RowHeightDegrees"/>, by longitude
-/// within a band, so a bounding box is one binary search per band. A search starts with a small radius and widens it
-/// only while fewer than `limit` matches lie inside, so a dense city centre reads a few dozen stations and an empty
-/// countryside a few cheap bands. Distances come from unit vectors (chord length), exact on the sphere.
+/// An immutable index of the active stations: sorted into latitude bands of <see cref="RowHeightDegrees"/>, by
+/// longitude within a band, so a bounding box is one binary search per band. A search starts with a small radius and
+/// widens it only while fewer than `limit` matches lie inside, so a dense city centre reads a few dozen stations and an
+/// empty countryside a few cheap bands. Distances come from unit vectors (chord length), exact on the sphere.
 /// </summary>
 public sealed class NearbySnapshot
 {
@@ -39,7 +42,8 @@ public sealed class NearbySnapshot
     private readonly double[] _z;
     private readonly NearbyStation[] _stations;
 
-    private NearbySnapshot(IReadOnlyCollection<NearbyStation> stations, FrozenDictionary<string, int> facilityBits, long version)
+    private NearbySnapshot(IReadOnlyCollection<NearbyStation> stations, FrozenDictionary<string, int> facilityBits,
+        long version)
     {
         FacilityBits = facilityBits;
         Version = version;
@@ -86,14 +90,17 @@ public sealed class NearbySnapshot
 
     public int Count => _stations.Length;
 
-    public static NearbySnapshot Build(IReadOnlyCollection<NearbyStation> stations, FrozenDictionary<string, int> facilityBits, long version) =>
+    public static NearbySnapshot Build(IReadOnlyCollection<NearbyStation> stations,
+        FrozenDictionary<string, int> facilityBits, long version) =>
         new(stations, facilityBits, version);
 
     /// <summary>One bit per facility, in the catalog's order (a ulong holds 64; the list has 14).</summary>
     public static FrozenDictionary<string, int> BitsFor(IReadOnlyList<string> facilityCodes) =>
-        facilityCodes.Take(64).Select((code, bit) => (code, bit)).ToFrozenDictionary(p => p.code, p => p.bit, StringComparer.Ordinal);
+        facilityCodes.Take(64).Select((code, bit) => (code, bit)).ToFrozenDictionary(p => p.code, p => p.bit,
+            StringComparer.Ordinal);
 
-    public List<NearbyHit> Search(double latitude, double longitude, double radiusMeters, NearbyFilter filter, int limit)
+    public List<NearbyHit> Search(double latitude, double longitude, double radiusMeters, NearbyFilter filter,
+        int limit)
     {
         var (qx, qy, qz) = GeoMath.UnitVector(latitude, longitude);
         var best = new TopK(limit);
@@ -106,11 +113,13 @@ public sealed class NearbySnapshot
             radius = Math.Min(radiusMeters, radius * 4);
         }
         var hits = new List<NearbyHit>(best.Count);
-        for (var k = 0; k < best.Count; k++) hits.Add(new NearbyHit(_stations[best.Index(k)], GeoMath.MetersFor(best.Key(k))));
+        for (var k = 0; k < best.Count; k++) hits.Add(
+            new NearbyHit(_stations[best.Index(k)], GeoMath.MetersFor(best.Key(k))));
         return hits;
     }
 
-    private int Scan(double latitude, double longitude, double qx, double qy, double qz, double radius, NearbyFilter filter, TopK best)
+    private int Scan(double latitude, double longitude, double qx, double qy, double qz, double radius,
+        NearbyFilter filter, TopK best)
     {
         if (_stations.Length == 0) return 0;
         var angle = radius / GeoMath.EarthRadiusMeters;

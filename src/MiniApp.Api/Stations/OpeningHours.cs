@@ -20,7 +20,9 @@ public sealed record OpeningHours(bool AllDay, IReadOnlyList<OpeningHours.Period
 
     public string ToJson() => JsonSerializer.Serialize(this, Json);
 
-    /// <summary>Reads the stored JSON; anything unreadable counts as unknown hours rather than failing a read path.</summary>
+    /// <summary>
+    /// Reads the stored JSON; anything unreadable counts as unknown hours rather than failing a read path.
+    /// </summary>
     public static OpeningHours FromJson(string? json)
     {
         if (string.IsNullOrWhiteSpace(json)) return Unknown;
@@ -35,8 +37,11 @@ public sealed record OpeningHours(bool AllDay, IReadOnlyList<OpeningHours.Period
         }
     }
 
-    /// <summary>Adds a Chinese message per problem under "openingHours"; answers the normalised hours when there is none.</summary>
-    public static OpeningHours? Validate(OpeningHours? hours, Action<string, string> error, string field = "openingHours")
+    /// <summary>
+    /// Adds a Chinese message per problem under "openingHours"; answers the normalised hours when there is none.
+    /// </summary>
+    public static OpeningHours? Validate(OpeningHours? hours, Action<string, string> error,
+        string field = "openingHours")
     {
         if (hours is null) return Unknown;
         var failed = false;
@@ -56,7 +61,8 @@ public sealed record OpeningHours(bool AllDay, IReadOnlyList<OpeningHours.Period
                 Fail("开放日期填写1至7（1为周一，7为周日），不能重复");
                 continue;
             }
-            if (!TryParseTime(period.Open, allowEndOfDay: false, out var open) || !TryParseTime(period.Close, allowEndOfDay: true, out var close))
+            if (!TryParseTime(period.Open, allowEndOfDay: false, out var open)
+                || !TryParseTime(period.Close, allowEndOfDay: true, out var close))
             {
                 Fail("开放时间请按 HH:mm 填写，如 08:00、18:30（结束时间可为24:00）");
                 continue;
@@ -77,7 +83,8 @@ public sealed record OpeningHours(bool AllDay, IReadOnlyList<OpeningHours.Period
         var intervals = new List<int>();
         foreach (var period in Weekly ?? [])
         {
-            if (!TryParseTime(period.Open, false, out var open) || !TryParseTime(period.Close, true, out var close) || open == close) continue;
+            if (!TryParseTime(period.Open, false, out var open) || !TryParseTime(period.Close, true, out var close)
+                || open == close) continue;
             var length = close > open ? close - open : close + WeeklySchedule.MinutesPerDay - open;
             foreach (var day in period.Days ?? [])
             {
@@ -95,7 +102,8 @@ public sealed record OpeningHours(bool AllDay, IReadOnlyList<OpeningHours.Period
         minutes = 0;
         if (text is not { Length: 5 } || text[2] != ':') return false;
         if (!int.TryParse(text.AsSpan(0, 2), NumberStyles.None, CultureInfo.InvariantCulture, out var hour)
-            || !int.TryParse(text.AsSpan(3, 2), NumberStyles.None, CultureInfo.InvariantCulture, out var minute)) return false;
+            || !int.TryParse(text.AsSpan(3, 2), NumberStyles.None, CultureInfo.InvariantCulture,
+            out var minute)) return false;
         if (allowEndOfDay && hour == 24 && minute == 0)
         {
             minutes = WeeklySchedule.MinutesPerDay;
@@ -142,7 +150,9 @@ public sealed class WeeklySchedule
         return false;
     }
 
-    /// <summary>Minutes since Monday 00:00 in Asia/Shanghai (no daylight saving, so one conversion per request suffices).</summary>
+    /// <summary>
+    /// Minutes since Monday 00:00 in Asia/Shanghai (no daylight saving, so one conversion per request suffices).
+    /// </summary>
     public static int MinuteOfWeek(DateTimeOffset now)
     {
         var local = TimeZoneInfo.ConvertTime(now, ChinaTime.Zone);

@@ -21,7 +21,9 @@ public static partial class OpeningHoursText
             allDay = true;
             return true;
         }
-        foreach (var part in value.Split([';', '；', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        foreach (
+            var part in value.Split([';', '；', '\n', '\r'],
+            StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             var firstTime = FirstTimePattern().Match(part);
             if (!firstTime.Success)
@@ -43,7 +45,8 @@ public static partial class OpeningHoursText
                     error = $"“{range}”不是可识别的时间段，请写成如“08:00-18:00”";
                     return false;
                 }
-                periods.Add(new OpeningHours.Period(days, Pad(match.Groups["open"].Value), Pad(match.Groups["close"].Value)));
+                periods.Add(
+                    new OpeningHours.Period(days, Pad(match.Groups["open"].Value), Pad(match.Groups["close"].Value)));
             }
         }
         return true;
@@ -53,7 +56,8 @@ public static partial class OpeningHoursText
     {
         var value = text.Trim().Replace("星期", "周").Replace("礼拜", "周");
         days = [];
-        if (value.Length == 0 || value is "每天" or "每日" or "全周" or "周一至周日" or "天天") { days = [1, 2, 3, 4, 5, 6, 7]; return true; }
+        if (value.Length == 0
+            || value is "每天" or "每日" or "全周" or "周一至周日" or "天天") { days = [1, 2, 3, 4, 5, 6, 7]; return true; }
         value = value.Replace("工作日", "1-5").Replace("周末", "6、7").Replace("周", "");
         var result = new SortedSet<int>();
         foreach (var piece in value.Split(['、', ',', '，', '/', ' ', '和'], StringSplitOptions.RemoveEmptyEntries))

@@ -11,7 +11,8 @@ public static class StationAccess
     /// <summary>The endpoint policy of station writes.</summary>
     public const string EditPolicy = "stations:edit";
 
-    public static bool CanEdit(this StaffContext staff) => staff.Role is StaffRoles.CountyAdmin or StaffRoles.UnionReviewer;
+    public static bool CanEdit(this StaffContext staff) =>
+        staff.Role is StaffRoles.CountyAdmin or StaffRoles.UnionReviewer;
 
     /// <summary>The station if it lies in the caller's scope (locked when inside a transaction), else null.</summary>
     public static async Task<StationRow?> InScopeAsync(Db db, StaffContext staff, long id)

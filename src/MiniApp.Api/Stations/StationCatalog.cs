@@ -20,7 +20,9 @@ public static class StationCatalog
         ("face", "刷脸"),
         ("attendant", "人工"));
 
-    /// <summary>Closed stations stay for history (applications point at them); only active ones are found nearby.</summary>
+    /// <summary>
+    /// Closed stations stay for history (applications point at them); only active ones are found nearby.
+    /// </summary>
     public static CodeList Statuses { get; } = new(
         ("active", "正常"),
         ("suspended", "暂停服务"),

@@ -49,7 +49,9 @@ public static class StationImportCells
         if (row["status"] is { } s && (status = CodeOrName(s, StationCatalog.Statuses, StatusNames)) is null)
             errors.Add("status", "状态只能是正常、暂停服务或已关闭");
 
-        var input = new StationInput(row["code"], row["name"], type, row["address"], row["regionCode"], latitude, longitude, facilityCodes,
+        var input =
+            new StationInput(row["code"], row["name"], type, row["address"], row["regionCode"], latitude, longitude,
+            facilityCodes,
             hours, row["phone"], null, SplitUrls(row["photoUrls"]));
         return new Parsed(input, status, row["owningUnion"]);
     }
@@ -72,8 +74,10 @@ public static class StationImportCells
     }
 
     private static string[] SplitUrls(string? text) =>
-        (text ?? "").Split([',', '，', '、', ';', '；', ' ', '\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        (text ?? "").Split([',', '，', '、', ';', '；', ' ', '\n', '\r', '\t'],
+            StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     private static IEnumerable<string> Split(string? text) =>
-        (text ?? "").Split([',', '，', '、', ';', '；', '/', ' ', '\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        (text ?? "").Split([',', '，', '、', ';', '；', '/', ' ', '\n', '\r', '\t'],
+            StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }

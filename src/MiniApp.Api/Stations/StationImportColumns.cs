@@ -39,6 +39,7 @@ public static class StationImportColumns
         var name = header.Trim().TrimEnd('*', '＊').Trim();
         var bracket = name.IndexOfAny(['(', '（']);
         if (bracket > 0) name = name[..bracket].Trim();
-        return All.FirstOrDefault(c => c.Header == name || string.Equals(c.Field, name, StringComparison.OrdinalIgnoreCase));
+        return All.FirstOrDefault(c => c.Header == name
+            || string.Equals(c.Field, name, StringComparison.OrdinalIgnoreCase));
     }
 }

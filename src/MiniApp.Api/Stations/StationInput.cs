@@ -6,12 +6,17 @@ namespace MiniApp.Api.Stations;
 /// The editable fields of a station, as staff send them (create, update) or an import row yields them. Code is set once
 /// at creation: it is the QR scene printed on posters. owningUnionId defaults to the caller's union on create.
 /// </summary>
-public sealed record StationInput(string? Code, string? Name, string? Type, string? Address, string? RegionCode, decimal? Latitude,
-    decimal? Longitude, IReadOnlyList<string>? Facilities, OpeningHours? OpeningHours, string? Phone, long? OwningUnionId,
+public sealed record StationInput(string? Code, string? Name, string? Type, string? Address, string? RegionCode,
+    decimal? Latitude,
+    decimal? Longitude, IReadOnlyList<string>? Facilities, OpeningHours? OpeningHours, string? Phone,
+        long? OwningUnionId,
     IReadOnlyList<string>? PhotoUrls);
 
-/// <summary>A station's fields after the rules: trimmed, codes upper-cased, coordinates at six decimals (DECIMAL(9,6)).</summary>
-public sealed record StationDraft(string Code, string Name, string Type, string Address, string RegionCode, decimal Latitude,
+/// <summary>
+/// A station's fields after the rules: trimmed, codes upper-cased, coordinates at six decimals (DECIMAL(9,6)).
+/// </summary>
+public sealed record StationDraft(string Code, string Name, string Type, string Address, string RegionCode,
+    decimal Latitude,
     decimal Longitude, IReadOnlyList<string> Facilities, OpeningHours OpeningHours, string? Phone, long? OwningUnionId,
     IReadOnlyList<string> PhotoUrls)
 {
@@ -36,7 +41,8 @@ public static partial class StationRules
         var code = (existingCode ?? input.Code)?.Trim().ToUpperInvariant() ?? "";
         if (existingCode is null && !CodePattern().IsMatch(code))
             errors.Add("code", "站点编码为1至24位字母、数字、-或_，如 XP0001");
-        if (existingCode is not null && input.Code is { } sent && !string.Equals(sent.Trim(), existingCode, StringComparison.OrdinalIgnoreCase))
+        if (existingCode is not null && input.Code is { } sent
+            && !string.Equals(sent.Trim(), existingCode, StringComparison.OrdinalIgnoreCase))
             errors.Add("code", "站点编码印在二维码上，创建后不能修改");
         var name = Required(input.Name, "name", "站点名称", 100, errors);
         var type = input.Type?.Trim() ?? "";
@@ -58,11 +64,14 @@ public static partial class StationRules
         if (phone is not null && !PhonePattern().IsMatch(phone)) errors.Add("phone", "联系电话只能包含数字、空格和 + - ( )，不超过32位");
         var photos = (input.PhotoUrls ?? []).Select(p => p?.Trim() ?? "").Where(p => p.Length > 0).ToList();
         if (photos.Count > MaxPhotos) errors.Add("photoUrls", $"照片最多{MaxPhotos}张");
-        if (photos.Any(p => p.Length > 500 || !Uri.TryCreate(p, UriKind.Absolute, out var uri) || uri.Scheme != Uri.UriSchemeHttps))
+        if (photos.Any(p => p.Length > 500 || !Uri.TryCreate(p, UriKind.Absolute, out var uri)
+            || uri.Scheme != Uri.UriSchemeHttps))
             errors.Add("photoUrls", "照片链接须为 https:// 开头的完整地址，每个不超过500个字符");
         if (errors.Count > before) return null;
-        return new StationDraft(code, name, type, address, region, Math.Round(input.Latitude!.Value, 6), Math.Round(input.Longitude!.Value, 6),
-            facilities.Distinct(StringComparer.Ordinal).ToArray(), hours!, phone, input.OwningUnionId, photos.Distinct().ToArray());
+        return new StationDraft(code, name, type, address, region, Math.Round(input.Latitude!.Value, 6),
+            Math.Round(input.Longitude!.Value, 6),
+            facilities.Distinct(StringComparer.Ordinal).ToArray(), hours!, phone, input.OwningUnionId,
+                photos.Distinct().ToArray());
     }
 
     private static string Required(string? value, string field, string label, int maxLength, FieldErrors errors)

@@ -3,16 +3,18 @@ using MiniApp.WeChat;
 namespace MiniApp.Api.Stations;
 
 /// <summary>
-/// A station's mini-program code (getwxacodeunlimit, scene s=&lt;code&gt;, the configured join page), fetched from WeChat
-/// once per page and env_version setting and stored: codes are permanent and WeChat allows 5000 a minute. Throws
+/// A station's mini-program code (getwxacodeunlimit, scene s=&lt;code&gt;, the configured join page), fetched from
+/// WeChat once per page and env_version setting and stored: codes are permanent and WeChat allows 5000 a minute. Throws
 /// WeChatApiException (the caller answers qrcode_rejected) or WeChatUnavailableException (wechat_unavailable).
 /// </summary>
-public sealed class StationQrCodes(MySqlDataSource dataSource, IWeChatClient weChat, IOptions<StationsOptions> options, TimeProvider clock)
+public sealed class StationQrCodes(MySqlDataSource dataSource, IWeChatClient weChat, IOptions<StationsOptions> options,
+    TimeProvider clock)
 {
     public sealed record Image(byte[] Content, string ContentType);
 
     private const string SelectSql = """
-        SELECT image AS content, content_type FROM station_qrcodes WHERE station_id = @StationId AND page = @Page AND env_version = @Env
+        SELECT image AS content, content_type FROM station_qrcodes WHERE station_id = @StationId AND page = @Page AND
+            env_version = @Env
         """;
 
     // Two nodes asking at once both fetch; the first stored copy wins and both images scan the same.
@@ -30,13 +32,18 @@ public sealed class StationQrCodes(MySqlDataSource dataSource, IWeChatClient weC
     {
         var key = new { StationId = stationId, Page, Env = EnvVersion };
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var stored = await connection.QuerySingleOrDefaultAsync<Image>(new CommandDefinition(SelectSql, key, cancellationToken: cancellationToken));
+        var stored =
+            await connection.QuerySingleOrDefaultAsync<Image>(
+            new CommandDefinition(SelectSql, key, cancellationToken: cancellationToken));
         if (stored is not null) return stored;
 
         var settings = options.Value;
         // check_path only passes for pages of the published version; trial and develop codes point at unpublished ones.
-        var image = await weChat.GetUnlimitedQrCodeAsync(new UnlimitedQrCodeRequest(StationScene.For(stationCode), settings.QrPage,
-            CheckPath: settings.QrEnvVersion == "release", EnvVersion: settings.QrEnvVersion, Width: settings.QrWidth), cancellationToken);
+        var image =
+            await weChat.GetUnlimitedQrCodeAsync(
+            new UnlimitedQrCodeRequest(StationScene.For(stationCode), settings.QrPage,
+            CheckPath: settings.QrEnvVersion == "release", EnvVersion: settings.QrEnvVersion, Width: settings.QrWidth),
+                cancellationToken);
         var created = new Image(image.Content, ContentTypeOf(image));
         await connection.ExecuteAsync(new CommandDefinition(InsertSql, new
         {

@@ -18,6 +18,7 @@ public static class StationScene
         if (value.Contains('%')) value = Uri.UnescapeDataString(value);
         if (value.Length > 32 || !value.StartsWith(Prefix, StringComparison.Ordinal)) return false;
         stationCode = value[Prefix.Length..];
-        return stationCode.Length is > 0 and <= 24 && stationCode.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
+        return stationCode.Length is > 0 and <= 24
+            && stationCode.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
     }
 }

@@ -13,17 +13,21 @@ public static class StationWrites
         """;
 
     private const string InsertSql = """
-        INSERT INTO stations (code, name, type, address, region_code, latitude, longitude, facilities, opening_hours, phone,
+        INSERT INTO stations (code, name, type, address, region_code, latitude, longitude, facilities, opening_hours,
+            phone,
             owning_union_id, status, photo_urls, change_version, created_at, updated_at)
-        VALUES (@Code, @Name, @Type, @Address, @RegionCode, @Latitude, @Longitude, @FacilitiesJson, @OpeningHoursJson, @Phone,
+        VALUES (@Code, @Name, @Type, @Address, @RegionCode, @Latitude, @Longitude, @FacilitiesJson, @OpeningHoursJson,
+            @Phone,
             @UnionId, @Status, @PhotoUrlsJson, @Version, @Now, @Now);
         SELECT LAST_INSERT_ID();
         """;
 
     private const string UpdateSql = """
-        UPDATE stations SET name = @Name, type = @Type, address = @Address, region_code = @RegionCode, latitude = @Latitude,
+        UPDATE stations SET name = @Name, type = @Type, address = @Address, region_code = @RegionCode, latitude =
+            @Latitude,
             longitude = @Longitude, facilities = @FacilitiesJson, opening_hours = @OpeningHoursJson, phone = @Phone,
-            owning_union_id = @UnionId, status = COALESCE(@Status, status), photo_urls = @PhotoUrlsJson, change_version = @Version,
+            owning_union_id = @UnionId, status = COALESCE(@Status, status), photo_urls = @PhotoUrlsJson, change_version
+                = @Version,
             updated_at = @Now
         WHERE id = @Id
         """;
@@ -34,7 +38,8 @@ public static class StationWrites
 
     public static Task<long> NextVersionAsync(Db db) => db.ExecuteScalarAsync<long>(NextVersionSql);
 
-    public static Task<long> InsertAsync(Db db, Write write) => db.ExecuteScalarAsync<long>(InsertSql, Parameters(write, 0));
+    public static Task<long> InsertAsync(Db db, Write write) =>
+        db.ExecuteScalarAsync<long>(InsertSql, Parameters(write, 0));
 
     public static Task UpdateAsync(Db db, long id, Write write) => db.ExecuteAsync(UpdateSql, Parameters(write, id));
 

@@ -7,15 +7,22 @@ public sealed class StationsOptions
 {
     public const string Section = "Stations";
 
-    /// <summary>The join page a station's mini-program code opens: no leading slash, no query (WeChat's rule).</summary>
+    /// <summary>
+    /// The join page a station's mini-program code opens: no leading slash, no query (WeChat's rule).
+    /// </summary>
     [Required, RegularExpression("^[A-Za-z0-9_\\-]+(/[A-Za-z0-9_\\-]+)*$")]
     public string QrPage { get; set; } = "pages/join/index";
 
-    /// <summary>release, trial or develop. A code for trial or develop is made with check_path off (the page may be unpublished).</summary>
+    /// <summary>
+    /// release, trial or develop. A code for trial or develop is made with check_path off (the page may be
+    /// unpublished).
+    /// </summary>
     [Required, RegularExpression("^(release|trial|develop)$")]
     public string QrEnvVersion { get; set; } = "release";
 
-    /// <summary>Width in pixels WeChat draws the code at (280–1280); a change does not regenerate stored codes.</summary>
+    /// <summary>
+    /// Width in pixels WeChat draws the code at (280–1280); a change does not regenerate stored codes.
+    /// </summary>
     [Range(280, 1280)]
     public int QrWidth { get; set; } = 430;
 
