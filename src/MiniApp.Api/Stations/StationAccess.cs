@@ -13,7 +13,7 @@ public static class StationAccess
         ClaimsPrincipal principal, CancellationToken cancellationToken)
     {
         var staff = await StaffContext.LoadAsync(connection, principal, cancellationToken);
-        return staff is null ? (null, Problems.Create(401, ProblemCodes.Unauthorized, "登录已过期，请重新登录")) : (staff, null);
+        return staff is null ? (null, Problems.SessionExpired()) : (staff, null);
     }
 
     public static async Task<(StaffContext? Staff, ProblemHttpResult? Problem)> EditorAsync(MySqlConnection connection,
@@ -21,7 +21,7 @@ public static class StationAccess
     {
         var (staff, problem) = await ReaderAsync(connection, principal, cancellationToken);
         if (staff is null) return (null, problem);
-        return staff.CanEdit() ? (staff, null) : (null, Problems.Create(403, ProblemCodes.Forbidden, "没有权限维护站点信息"));
+        return staff.CanEdit() ? (staff, null) : (null, ProblemCodes.Forbidden.Problem("没有权限维护站点信息"));
     }
 
     /// <summary>The station if it lies in the caller's scope (locked when inside a transaction), else null.</summary>

@@ -37,7 +37,7 @@ public static class AuthServiceCollectionExtensions
                         context.HandleResponse();
                         await Problems.SessionExpired().ExecuteAsync(context.HttpContext);
                     },
-                    OnForbidden = context => WriteProblem(context.HttpContext, 403, ProblemCodes.Forbidden, "没有权限执行此操作"),
+                    OnForbidden = context => WriteProblem(context.HttpContext, ProblemCodes.Forbidden),
                 };
             });
 
@@ -50,8 +50,7 @@ public static class AuthServiceCollectionExtensions
         return services;
     }
 
-    private static Task WriteProblem(HttpContext context, int status, string code, string detail) =>
-        Problems.Create(status, code, detail).ExecuteAsync(context);
+    private static Task WriteProblem(HttpContext context, ProblemCode code) => code.Problem().ExecuteAsync(context);
 }
 
 /// <summary>The type the password hasher is keyed on; staff passwords are hashed with Identity's PBKDF2 format.</summary>
