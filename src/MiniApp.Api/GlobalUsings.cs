@@ -11,6 +11,7 @@ global using MiniApp.Api.Infrastructure.Audit;
 global using MiniApp.Api.Infrastructure.Auth;
 global using MiniApp.Api.Infrastructure.Data;
 global using MiniApp.Api.Infrastructure.Errors;
+global using MiniApp.Api.Infrastructure.OpenApi;
 global using MiniApp.Api.Infrastructure.Privacy;
 global using MiniApp.Api.Infrastructure.Validation;
 global using MySqlConnector;

@@ -79,7 +79,7 @@ export interface paths {
         put?: never;
         /**
          * Log a worker in with the code from wx.login
-         * @description Exchanges the code with WeChat (code2session) and answers our own token. Problem codes: validation_failed, wechat_code_invalid (400: the code is used or expired; call wx.login again), wechat_login_blocked (403), wechat_unavailable (503, with Retry-After), wechat_error (502). Limited per client address: rate_limited (429, with Retry-After).
+         * @description Exchanges the code with WeChat (code2session) and answers our own token. Problem codes: validation_failed (400), wechat_code_invalid (400: the code is used or expired; call wx.login again), wechat_login_blocked (403), wechat_error (502), wechat_unavailable (503: with Retry-After). Limited per client address: rate_limited (429, with Retry-After).
          */
         post: {
             parameters: {
@@ -187,7 +187,7 @@ export interface paths {
         put?: never;
         /**
          * Log a union staff member in with username and password
-         * @description Problem codes: validation_failed, invalid_credentials (401; an unknown or disabled username answers the same), account_locked (429, with Retry-After: too many wrong passwords for this username from this address; other addresses are not held back), rate_limited (429, with Retry-After: the username is slowed down after failures from several addresses, or too many logins are being checked at once). Limited per client address: rate_limited (429, with Retry-After).
+         * @description Problem codes: validation_failed (400), invalid_credentials (401: an unknown or disabled username answers the same), account_locked (429: too many wrong passwords for this username from this address, other addresses are not held back; with Retry-After), rate_limited (429: the username is slowed down after failures from several addresses, or too many logins are being checked at once; with Retry-After). Limited per client address: rate_limited (429, with Retry-After).
          */
         post: {
             parameters: {
@@ -426,7 +426,7 @@ export interface paths {
         put?: never;
         /**
          * Check a membership card's QR code
-         * @description Problem codes: validation_failed (400: no code; an unknown or expired code answers 200 with valid=false and a reason instead), forbidden (403: department viewers may not verify cards), unauthorized (401: log in again; also when the account is disabled).
+         * @description Problem codes: validation_failed (400: no code; an unknown or expired code answers 200 with valid=false and a reason instead), unauthorized (401: log in again; also when the account is disabled), forbidden (403: department viewers may not verify cards).
          */
         post: {
             parameters: {
@@ -581,7 +581,7 @@ export interface paths {
         put?: never;
         /**
          * Bind the worker's phone from WeChat: {code} of the phone-number button, or the older {encryptedData, iv}
-         * @description Problem codes: validation_failed, wechat_code_invalid (400), phone_data_invalid (400: log in again, then retry), wechat_unavailable (503). Limited per worker account (and per day): rate_limited (429, with Retry-After).
+         * @description Problem codes: validation_failed (400), wechat_code_invalid (400), phone_data_invalid (400: log in again, then retry), unauthorized (401: log in again), forbidden (403: not a worker's token), wechat_unavailable (503). Limited per worker account (and per day): rate_limited (429, with Retry-After).
          */
         post: {
             parameters: {
@@ -679,7 +679,7 @@ export interface paths {
         };
         /**
          * The electronic membership card with a verification code valid for 5 minutes
-         * @description Problem codes: not_a_member (404).
+         * @description Problem codes: unauthorized (401: log in again), forbidden (403: not a worker's token), not_a_member (404).
          */
         get: {
             parameters: {
@@ -761,7 +761,7 @@ export interface paths {
         };
         /**
          * The station a QR scene names (s=<station code>) and the union its applications go to
-         * @description Problem codes: validation_failed (the scene is not s=<code>), station_not_found (404).
+         * @description Problem codes: validation_failed (400: the scene is not s=<code>), station_not_found (404).
          */
         get: {
             parameters: {
@@ -1085,7 +1085,7 @@ export interface paths {
                          *       },
                          *       "status": "active",
                          *       "photoUrls": [],
-                         *       "updatedAt": "2026-02-20T08:00:00+00:00"
+                         *       "updatedAt": "2026-02-20T08:00:00Z"
                          *     }
                          */
                         "application/json": components["schemas"]["StationView"];
@@ -1184,7 +1184,7 @@ export interface paths {
                          *           },
                          *           "status": "active",
                          *           "photoUrls": [],
-                         *           "updatedAt": "2026-02-20T08:00:00+00:00"
+                         *           "updatedAt": "2026-02-20T08:00:00Z"
                          *         }
                          *       ],
                          *       "pageNumber": 1,
@@ -1227,7 +1227,7 @@ export interface paths {
         put?: never;
         /**
          * Create a station (county admins and union reviewers, for a union in their subtree)
-         * @description Problem codes: validation_failed (400), forbidden (403: role may not edit), station_code_taken (409).
+         * @description Problem codes: validation_failed (400), unauthorized (401: log in again; also when the account is disabled), forbidden (403: the role may not edit stations), station_code_taken (409).
          */
         post: {
             parameters: {
@@ -1322,7 +1322,7 @@ export interface paths {
                          *       },
                          *       "status": "active",
                          *       "photoUrls": [],
-                         *       "updatedAt": "2026-02-20T08:00:00+00:00"
+                         *       "updatedAt": "2026-02-20T08:00:00Z"
                          *     }
                          */
                         "application/json": components["schemas"]["StationView"];
@@ -1381,7 +1381,7 @@ export interface paths {
         };
         /**
          * One station in scope, whatever its status
-         * @description Problem codes: station_not_found (404: not in scope), unauthorized (401: log in again; also when the account is disabled), forbidden (403).
+         * @description Problem codes: unauthorized (401: log in again; also when the account is disabled), forbidden (403), station_not_found (404: not in scope).
          */
         get: {
             parameters: {
@@ -1439,7 +1439,7 @@ export interface paths {
                          *       },
                          *       "status": "active",
                          *       "photoUrls": [],
-                         *       "updatedAt": "2026-02-20T08:00:00+00:00"
+                         *       "updatedAt": "2026-02-20T08:00:00Z"
                          *     }
                          */
                         "application/json": components["schemas"]["StationView"];
@@ -1476,7 +1476,7 @@ export interface paths {
         };
         /**
          * Replace a station's editable fields (the code stays: it is printed in the QR code)
-         * @description Problem codes: validation_failed (400: errors per field), station_not_found (404), unauthorized (401: log in again; also when the account is disabled), forbidden (403: the role may not edit stations).
+         * @description Problem codes: validation_failed (400: errors per field), unauthorized (401: log in again; also when the account is disabled), forbidden (403: the role may not edit stations), station_not_found (404).
          */
         put: {
             parameters: {
@@ -1573,7 +1573,7 @@ export interface paths {
                          *       },
                          *       "status": "active",
                          *       "photoUrls": [],
-                         *       "updatedAt": "2026-02-20T08:00:00+00:00"
+                         *       "updatedAt": "2026-02-20T08:00:00Z"
                          *     }
                          */
                         "application/json": components["schemas"]["StationView"];
@@ -1635,7 +1635,7 @@ export interface paths {
         put?: never;
         /**
          * Set active, suspended or closed; closed stations stay for history
-         * @description Problem codes: validation_failed (400: status), station_not_found (404), station_state_changed (409: someone else changed it first), unauthorized (401: log in again; also when the account is disabled), forbidden (403: the role may not edit stations).
+         * @description Problem codes: validation_failed (400: status), unauthorized (401: log in again; also when the account is disabled), forbidden (403: the role may not edit stations), station_not_found (404), station_state_changed (409: someone else changed it first).
          */
         post: {
             parameters: {
@@ -1702,7 +1702,7 @@ export interface paths {
                          *       },
                          *       "status": "active",
                          *       "photoUrls": [],
-                         *       "updatedAt": "2026-02-20T08:00:00+00:00"
+                         *       "updatedAt": "2026-02-20T08:00:00Z"
                          *     }
                          */
                         "application/json": components["schemas"]["StationView"];
@@ -1772,7 +1772,7 @@ export interface paths {
         put?: never;
         /**
          * Upsert stations by code from an .xlsx or .csv (multipart field file); dryRun=true only checks
-         * @description Answers a result per row: created, updated, unchanged or failed (with messages per column). Columns: see GET /api/staff/stations/import-template and README. Problem codes: validation_failed (400: the file is missing, unreadable, lacks columns or is empty), import_too_large (400: over 5 MB, unpacks past Imports:MaxUnpackedBytes, compressed beyond Imports:MaxCompressionRatio, or over Stations:ImportMaxRows rows; limit and unit name the limit), station_state_changed (409: someone else changed a station meanwhile; import again), unauthorized (401: log in again; also when the account is disabled), forbidden (403: the role may not edit stations).
+         * @description Answers a result per row: created, updated, unchanged or failed (with messages per column). Columns: see GET /api/staff/stations/import-template and README. Problem codes: validation_failed (400: the file is missing, unreadable, lacks columns or is empty), import_too_large (400: over 5 MB, unpacks past Imports:MaxUnpackedBytes, compressed beyond Imports:MaxCompressionRatio, or over Stations:ImportMaxRows rows; limit and unit name the limit), unauthorized (401: log in again; also when the account is disabled), forbidden (403: the role may not edit stations), station_state_changed (409: someone else changed a station meanwhile; import again).
          */
         post: {
             parameters: {
@@ -1949,7 +1949,7 @@ export interface paths {
         };
         /**
          * The station's mini-program code (scene s=<code>, the join page), made once and stored
-         * @description Problem codes: station_not_found (404), qrcode_rejected (502, with WeChat's errcode), wechat_unavailable (503).
+         * @description Problem codes: unauthorized (401: log in again; also when the account is disabled), forbidden (403), station_not_found (404), qrcode_rejected (502: with WeChat's errcode), wechat_unavailable (503).
          */
         get: {
             parameters: {
@@ -2036,7 +2036,7 @@ export interface paths {
         };
         /**
          * Every active station's mini-program code in scope (optionally one region), named <code>-<name>.png, for posters
-         * @description Problem codes: validation_failed (400: region, or too many stations at once), qrcode_rejected (502: with WeChat's errcode), wechat_unavailable (503), unauthorized (401: log in again; also when the account is disabled), forbidden (403).
+         * @description Problem codes: validation_failed (400: region, or too many stations at once), unauthorized (401: log in again; also when the account is disabled), forbidden (403), qrcode_rejected (502: with WeChat's errcode), wechat_unavailable (503).
          */
         get: {
             parameters: {
@@ -2124,7 +2124,7 @@ export interface paths {
         put?: never;
         /**
          * Apply to join the union
-         * @description Send an Idempotency-Key header (any unique string up to 64 characters) so a retry on a bad connection cannot apply twice. One open application per WeChat account; a 身份证号 that has an open application from another account, or is a member the caller is not, is accepted and flagged to the reviewer. Problem codes: validation_failed (errors per field), already_member (409: the caller's own account, or its bound phone, is the member's), application_exists (409: the caller already has an open application; applicationId names it), idempotency_key_reused (422). Limited per worker account (and per day): rate_limited (429, with Retry-After).
+         * @description Send an Idempotency-Key header (any unique string up to 64 characters) so a retry on a bad connection cannot apply twice. One open application per WeChat account; a 身份证号 that has an open application from another account, or is a member the caller is not, is accepted and flagged to the reviewer. Problem codes: validation_failed (400: errors per field), unauthorized (401: log in again), already_member (409: the caller's own account, or its bound phone, is the member's), application_exists (409: the caller already has an open application; applicationId names it), idempotency_key_reused (422). Limited per worker account (and per day): rate_limited (429, with Retry-After).
          */
         post: {
             parameters: {
@@ -2378,7 +2378,7 @@ export interface paths {
         put?: never;
         /**
          * Withdraw an application that still waits for review
-         * @description Problem codes: application_not_found (404), application_state_changed (409).
+         * @description Problem codes: unauthorized (401: log in again), application_not_found (404), application_state_changed (409).
          */
         post: {
             parameters: {
@@ -2485,7 +2485,7 @@ export interface paths {
         get?: never;
         /**
          * Correct a rejected application and send it again
-         * @description The rules of a new application hold. Problem codes: validation_failed, application_not_found (404), application_state_changed (409), already_member (409), application_exists (409: the caller has another open application; applicationId names it). Limited per worker account (and per day): rate_limited (429, with Retry-After).
+         * @description The rules of a new application hold. Problem codes: validation_failed (400), unauthorized (401: log in again), application_not_found (404), application_state_changed (409), already_member (409), application_exists (409: the caller has another open application; applicationId names it). Limited per worker account (and per day): rate_limited (429, with Retry-After).
          */
         put: {
             parameters: {
@@ -2670,6 +2670,14 @@ export interface paths {
                          * @example {
                          *       "items": [
                          *         {
+                         *           "flags": {
+                         *             "alreadyMember": false,
+                         *             "conflictIds": [
+                         *               1031
+                         *             ],
+                         *             "conflictsOutsideScope": 0,
+                         *             "sameAccountOpen": 0
+                         *           },
                          *           "id": 1024,
                          *           "status": "submitted",
                          *           "version": 1,
@@ -2705,15 +2713,7 @@ export interface paths {
                          *           "rejectReason": null,
                          *           "rejectNote": null,
                          *           "submittedAt": "2026-03-02T01:30:00+00:00",
-                         *           "decidedAt": null,
-                         *           "flags": {
-                         *             "alreadyMember": false,
-                         *             "conflictIds": [
-                         *               1031
-                         *             ],
-                         *             "conflictsOutsideScope": 0,
-                         *             "sameAccountOpen": 0
-                         *           }
+                         *           "decidedAt": null
                          *         }
                          *       ],
                          *       "pageNumber": 1,
@@ -2770,7 +2770,7 @@ export interface paths {
         };
         /**
          * One application in scope
-         * @description flags: alreadyMember (已是会员: the person is an active member through another application), conflictIds (other open applications of the same 身份证号 in the caller's scope), conflictsOutsideScope (how many more lie outside it), sameAccountOpen (other open applications of the same WeChat account, filed before the one-per-account rule). Problem codes: application_not_found (404: not in scope), unauthorized (401: log in again; also when the account is disabled), forbidden (403: the role may not review).
+         * @description flags: alreadyMember (已是会员: the person is an active member through another application), conflictIds (other open applications of the same 身份证号 in the caller's scope), conflictsOutsideScope (how many more lie outside it), sameAccountOpen (other open applications of the same WeChat account, filed before the one-per-account rule). Problem codes: unauthorized (401: log in again; also when the account is disabled), forbidden (403: the role may not review), application_not_found (404: not in scope).
          */
         get: {
             parameters: {
@@ -2791,6 +2791,14 @@ export interface paths {
                     content: {
                         /**
                          * @example {
+                         *       "flags": {
+                         *         "alreadyMember": false,
+                         *         "conflictIds": [
+                         *           1031
+                         *         ],
+                         *         "conflictsOutsideScope": 0,
+                         *         "sameAccountOpen": 0
+                         *       },
                          *       "id": 1024,
                          *       "status": "submitted",
                          *       "version": 1,
@@ -2826,15 +2834,7 @@ export interface paths {
                          *       "rejectReason": null,
                          *       "rejectNote": null,
                          *       "submittedAt": "2026-03-02T01:30:00+00:00",
-                         *       "decidedAt": null,
-                         *       "flags": {
-                         *         "alreadyMember": false,
-                         *         "conflictIds": [
-                         *           1031
-                         *         ],
-                         *         "conflictsOutsideScope": 0,
-                         *         "sameAccountOpen": 0
-                         *       }
+                         *       "decidedAt": null
                          *     }
                          */
                         "application/json": components["schemas"]["ApplicationForReview"];
@@ -2888,7 +2888,7 @@ export interface paths {
         put?: never;
         /**
          * Approve: the worker becomes a member of the receiving union at once
-         * @description Problem codes: application_not_found (404), application_state_changed (409: someone else decided first), already_member (409: the person became a member through another application; reject this one).
+         * @description Problem codes: unauthorized (401: log in again; also when the account is disabled), forbidden (403: the role may not review), application_not_found (404), application_state_changed (409: someone else decided first), already_member (409: the person became a member through another application; reject this one).
          */
         post: {
             parameters: {
@@ -3008,7 +3008,7 @@ export interface paths {
         put?: never;
         /**
          * Reject with a reason from the reference list; the worker may correct and resubmit
-         * @description Problem codes: validation_failed (400: reasonCode, or note for other / over 500 characters), application_not_found (404), application_state_changed (409: someone else decided first), unauthorized (401: log in again; also when the account is disabled), forbidden (403: the role may not review).
+         * @description Problem codes: validation_failed (400: reasonCode, or note for other / over 500 characters), unauthorized (401: log in again; also when the account is disabled), forbidden (403: the role may not review), application_not_found (404), application_state_changed (409: someone else decided first).
          */
         post: {
             parameters: {
@@ -3144,7 +3144,7 @@ export interface paths {
         put?: never;
         /**
          * Hand a waiting application to another union, with a note
-         * @description Problem codes: validation_failed (400: unionId missing or unknown or already receiving, note missing or over 500 characters), application_not_found (404), application_state_changed (409: someone else decided first), unauthorized (401: log in again; also when the account is disabled), forbidden (403: the role may not review).
+         * @description Problem codes: validation_failed (400: unionId missing or unknown or already receiving, note missing or over 500 characters), unauthorized (401: log in again; also when the account is disabled), forbidden (403: the role may not review), application_not_found (404), application_state_changed (409: someone else decided first).
          */
         post: {
             parameters: {
@@ -3374,7 +3374,7 @@ export interface paths {
         put?: never;
         /**
          * The full 身份证号 and phone of an application in scope; audited
-         * @description Problem codes: application_not_found (404: not in scope), unauthorized (401: log in again; also when the account is disabled), forbidden (403: the role may not review).
+         * @description Problem codes: unauthorized (401: log in again; also when the account is disabled), forbidden (403: the role may not review), application_not_found (404: not in scope).
          */
         post: {
             parameters: {
@@ -3505,7 +3505,7 @@ export interface paths {
         put?: never;
         /**
          * Create a staff account for a union
-         * @description Problem codes: validation_failed, username_taken (409).
+         * @description Problem codes: validation_failed (400), unauthorized (401: log in again; also when the account is disabled), forbidden (403: county admins only), username_taken (409).
          */
         post: {
             parameters: {
@@ -3608,7 +3608,7 @@ export interface paths {
         put?: never;
         /**
          * Disable an account; its tokens stop working at once
-         * @description Problem codes: validation_failed (400: one's own account), not_found (404), unauthorized (401: log in again; also when the account is disabled), forbidden (403: county admins only).
+         * @description Problem codes: validation_failed (400: one's own account), unauthorized (401: log in again; also when the account is disabled), forbidden (403: county admins only), not_found (404).
          */
         post: {
             parameters: {
@@ -3699,7 +3699,7 @@ export interface paths {
         put?: never;
         /**
          * Enable a disabled account
-         * @description Problem codes: validation_failed (400: one's own account), not_found (404), unauthorized (401: log in again; also when the account is disabled), forbidden (403: county admins only).
+         * @description Problem codes: validation_failed (400: one's own account), unauthorized (401: log in again; also when the account is disabled), forbidden (403: county admins only), not_found (404).
          */
         post: {
             parameters: {
@@ -3790,7 +3790,7 @@ export interface paths {
         put?: never;
         /**
          * Set a new password and lift a lockout
-         * @description Problem codes: validation_failed (400: password rules), not_found (404), unauthorized (401: log in again; also when the account is disabled), forbidden (403: county admins only).
+         * @description Problem codes: validation_failed (400: password rules), unauthorized (401: log in again; also when the account is disabled), forbidden (403: county admins only), not_found (404).
          */
         post: {
             parameters: {
@@ -3890,7 +3890,7 @@ export interface paths {
         put?: never;
         /**
          * Record what wx.requestSubscribeMessage returned: one grant per accept
-         * @description Body: {"results":{"<templateId>":"accept"|"reject"|"ban"|"filter"}}. Answers the grants now held for those templates. Problem codes: validation_failed (400: 1 to 10 results of accept, reject, ban or filter), wechat_not_bound (409: log in with WeChat again), unauthorized (401: log in again), forbidden (403: not a worker's token).
+         * @description Body: {"results":{"<templateId>":"accept"|"reject"|"ban"|"filter"}}. Answers the grants now held for those templates. Problem codes: validation_failed (400: 1 to 10 results of accept, reject, ban or filter), unauthorized (401: log in again), forbidden (403: not a worker's token), wechat_not_bound (409: log in with WeChat again).
          */
         post: {
             parameters: {
@@ -4073,7 +4073,7 @@ export interface paths {
         put?: never;
         /**
          * Mark a message read
-         * @description Problem codes: not_found (404), unauthorized (401: log in again), forbidden (403: not a worker's token).
+         * @description Problem codes: unauthorized (401: log in again), forbidden (403: not a worker's token), not_found (404).
          */
         post: {
             parameters: {
@@ -4225,7 +4225,7 @@ export interface paths {
         put?: never;
         /**
          * Mark a message read
-         * @description Problem codes: not_found (404), unauthorized (401: log in again; also when the account is disabled), forbidden (403).
+         * @description Problem codes: unauthorized (401: log in again; also when the account is disabled), forbidden (403), not_found (404).
          */
         post: {
             parameters: {
@@ -4291,7 +4291,7 @@ export interface paths {
         put?: never;
         /**
          * Bind the staff member's WeChat (a wx.login code) for review digests and reminders
-         * @description Problem codes: validation_failed, wechat_code_invalid (400), wechat_unavailable (503).
+         * @description Problem codes: validation_failed (400), wechat_code_invalid (400), unauthorized (401: log in again; also when the account is disabled), forbidden (403), wechat_unavailable (503).
          */
         post: {
             parameters: {
@@ -4426,7 +4426,7 @@ export interface paths {
         put?: never;
         /**
          * Record what wx.requestSubscribeMessage returned on the staff pages: one grant per accept
-         * @description Problem codes: validation_failed, wechat_not_bound (409: bind WeChat first).
+         * @description Problem codes: validation_failed (400), unauthorized (401: log in again; also when the account is disabled), forbidden (403), wechat_not_bound (409: bind WeChat first).
          */
         post: {
             parameters: {
@@ -4612,7 +4612,7 @@ export interface paths {
         put?: never;
         /**
          * Send a dead notification again (county admins)
-         * @description Problem codes: not_found (404), notification_not_dead (409).
+         * @description Problem codes: unauthorized (401: log in again; also when the account is disabled), forbidden (403: county admins only), not_found (404), notification_not_dead (409).
          */
         post: {
             parameters: {
@@ -4693,7 +4693,7 @@ export interface paths {
         };
         /**
          * The enterprise register in the caller's scope, filtered and paged
-         * @description Scope: county admins all; a township federation's reviewers that township; the park federation's the park; a department user their department's. Filters: township (9-digit code), department (code), status (none|forming|established), minStaff (staff count at least), keyFlag (npc_cppcc|top_private|top_entrepreneur|yuxi_industrial|any), q (name part or credit-code prefix), page, pageSize (at most 100). Ordered by township, then staff count (largest first), then id. Problem codes: validation_failed (400), unauthorized (401), forbidden (403: a role without enterprises, e.g. station keepers, reviewers of enterprise unions, joint unions, station groups or industry federations).
+         * @description Scope: county admins all; a township federation's reviewers that township; the park federation's the park; a department user their department's. Filters: township (9-digit code), department (code), status (none|forming|established), minStaff (staff count at least), keyFlag (npc_cppcc|top_private|top_entrepreneur|yuxi_industrial|any), q (name part or credit-code prefix), page, pageSize (at most 100). Ordered by township, then staff count (largest first), then id. Problem codes: validation_failed (400), unauthorized (401: log in again; also when the account is disabled), forbidden (403: a role without enterprises, e.g. station keepers, reviewers of enterprise unions, joint unions, station groups or industry federations).
          */
         get: {
             parameters: {
@@ -4754,7 +4754,7 @@ export interface paths {
         put?: never;
         /**
          * Register an enterprise in the caller's scope; status established creates and links its union
-         * @description A township, park or department that would put the enterprise outside the caller's scope is a validation error on that field. Problem codes: validation_failed (400: errors per field), unauthorized (401), forbidden (403: a role without enterprises, e.g. station keepers, reviewers of enterprise unions, joint unions, station groups or industry federations), enterprise_credit_code_taken (409).
+         * @description A township, park or department that would put the enterprise outside the caller's scope is a validation error on that field. Problem codes: validation_failed (400: errors per field), unauthorized (401: log in again; also when the account is disabled), forbidden (403: a role without enterprises, e.g. station keepers, reviewers of enterprise unions, joint unions, station groups or industry federations), enterprise_credit_code_taken (409).
          */
         post: {
             parameters: {
@@ -4831,7 +4831,7 @@ export interface paths {
         };
         /**
          * Choice lists of the register: ownership types, union statuses, key flags, townships, departments, worker groups
-         * @description Problem codes: unauthorized (401).
+         * @description Problem codes: unauthorized (401: log in again; also when the account is disabled), forbidden (403).
          */
         get: {
             parameters: {
@@ -4888,7 +4888,7 @@ export interface paths {
         };
         /**
          * Every register field of an enterprise in scope (contact phone masked), its worker groups, union and formation step
-         * @description Problem codes: unauthorized (401), forbidden (403: a role without enterprises, e.g. station keepers, reviewers of enterprise unions, joint unions, station groups or industry federations), enterprise_not_found (404: no such enterprise, or outside the caller's scope).
+         * @description Problem codes: unauthorized (401: log in again; also when the account is disabled), forbidden (403: a role without enterprises, e.g. station keepers, reviewers of enterprise unions, joint unions, station groups or industry federations), enterprise_not_found (404: no such enterprise, or outside the caller's scope).
          */
         get: {
             parameters: {
@@ -4941,7 +4941,7 @@ export interface paths {
         };
         /**
          * Replace the register fields of an enterprise in scope, at the version last read
-         * @description The body carries version. contactPhone: omitted or the masked value keeps the number, "" clears it. workerGroups: omitted keeps them. Setting established creates and links the union. Once the enterprise has formation steps, none and forming follow them: asking for the other one is a validation error on unionStatus (established with its date stays allowed). Problem codes: validation_failed (400: errors per field), unauthorized (401), forbidden (403: a role without enterprises, e.g. station keepers, reviewers of enterprise unions, joint unions, station groups or industry federations), enterprise_not_found (404), enterprise_state_changed (409: the version is stale), enterprise_union_established (409: an established enterprise cannot go back to none or forming), enterprise_credit_code_taken (409).
+         * @description The body carries version. contactPhone: omitted or the masked value keeps the number, "" clears it. workerGroups: omitted keeps them. Setting established creates and links the union. Once the enterprise has formation steps, none and forming follow them: asking for the other one is a validation error on unionStatus (established with its date stays allowed). Problem codes: validation_failed (400: errors per field), unauthorized (401: log in again; also when the account is disabled), forbidden (403: a role without enterprises, e.g. station keepers, reviewers of enterprise unions, joint unions, station groups or industry federations), enterprise_not_found (404), enterprise_state_changed (409: the version is stale), enterprise_union_established (409: an established enterprise cannot go back to none or forming), enterprise_credit_code_taken (409).
          */
         put: {
             parameters: {
@@ -5032,7 +5032,7 @@ export interface paths {
         put?: never;
         /**
          * The contact's phone in clear, for staff whose scope covers the enterprise; audited
-         * @description contactPhone is null when none is on file. Problem codes: unauthorized (401), forbidden (403: a role without enterprises, e.g. station keepers, reviewers of enterprise unions, joint unions, station groups or industry federations), enterprise_not_found (404).
+         * @description contactPhone is null when none is on file. Problem codes: unauthorized (401: log in again; also when the account is disabled), forbidden (403: a role without enterprises, e.g. station keepers, reviewers of enterprise unions, joint unions, station groups or industry federations), enterprise_not_found (404).
          */
         post: {
             parameters: {
@@ -5100,7 +5100,7 @@ export interface paths {
         put?: never;
         /**
          * Upsert enterprises by 统一社会信用代码 from an .xlsx shaped like 附件1 (multipart field file); dryRun=true only checks
-         * @description Answers a result per row: created, updated, unchanged or failed (messages per column). All or nothing: applied is true only when every row was good and dryRun was not set. At most Imports:EnterpriseMaxRows rows (2000) and 5 MB. Columns: see GET /api/staff/enterprises/import-template and README. A row updating a registered enterprise keeps what it leaves blank or lacks; a credit code registered outside the caller's scope fails on that column without naming the enterprise; a row asking for none or forming against the enterprise's formation steps fails on 是否建会. Problem codes: validation_failed (400: the file), import_too_large (400: the file's size, unpacked size, compression or rows pass a limit; limit and unit name it), unauthorized (401), forbidden (403: a role without enterprises, e.g. station keepers, reviewers of enterprise unions, joint unions, station groups or industry federations), enterprise_state_changed (409: an enterprise of the file changed while it was written; nothing was written).
+         * @description Answers a result per row: created, updated, unchanged or failed (messages per column). All or nothing: applied is true only when every row was good and dryRun was not set. At most Imports:EnterpriseMaxRows rows (2000) and 5 MB. Columns: see GET /api/staff/enterprises/import-template and README. A row updating a registered enterprise keeps what it leaves blank or lacks; a credit code registered outside the caller's scope fails on that column without naming the enterprise; a row asking for none or forming against the enterprise's formation steps fails on 是否建会. Problem codes: validation_failed (400: the file), import_too_large (400: the file's size, unpacked size, compression or rows pass a limit; limit and unit name it), unauthorized (401: log in again; also when the account is disabled), forbidden (403: a role without enterprises, e.g. station keepers, reviewers of enterprise unions, joint unions, station groups or industry federations), enterprise_state_changed (409: an enterprise of the file changed while it was written; nothing was written).
          */
         post: {
             parameters: {
@@ -5181,7 +5181,7 @@ export interface paths {
         };
         /**
          * The import template: an .xlsx with the header row
-         * @description Problem codes: unauthorized (401).
+         * @description Problem codes: unauthorized (401: log in again; also when the account is disabled), forbidden (403).
          */
         get: {
             parameters: {
@@ -5238,7 +5238,7 @@ export interface paths {
         };
         /**
          * 附件1 百人以上企业建会情况摸底统计表: enterprises in scope with 100+ staff or a key flag (contact phone masked)
-         * @description township and department narrow it. Problem codes: validation_failed (400), unauthorized (401), forbidden (403: a role without enterprises, e.g. station keepers, reviewers of enterprise unions, joint unions, station groups or industry federations).
+         * @description township and department narrow it. Problem codes: validation_failed (400), unauthorized (401: log in again; also when the account is disabled), forbidden (403: a role without enterprises, e.g. station keepers, reviewers of enterprise unions, joint unions, station groups or industry federations).
          */
         get: {
             parameters: {
@@ -5307,7 +5307,7 @@ export interface paths {
         };
         /**
          * 附件4 重点建会企业情况表: key enterprises in scope, and 100+ staff enterprises not yet established
-         * @description township and department narrow it. Problem codes: validation_failed (400), unauthorized (401), forbidden (403: a role without enterprises, e.g. station keepers, reviewers of enterprise unions, joint unions, station groups or industry federations).
+         * @description township and department narrow it. Problem codes: validation_failed (400), unauthorized (401: log in again; also when the account is disabled), forbidden (403: a role without enterprises, e.g. station keepers, reviewers of enterprise unions, joint unions, station groups or industry federations).
          */
         get: {
             parameters: {
@@ -5376,7 +5376,7 @@ export interface paths {
         };
         /**
          * The formation step types in order (摸底走访 … 建会完成), inactive ones included, with whether each is in use
-         * @description Any staff member. Problem codes: unauthorized (401).
+         * @description Any staff member. Problem codes: unauthorized (401: log in again; also when the account is disabled), forbidden (403).
          */
         get: {
             parameters: {
@@ -5418,7 +5418,7 @@ export interface paths {
         };
         /**
          * Replace the list of formation step types, in order (county admins)
-         * @description Body {types:[{code?, name, active, isFinal, marksForming}]}: list order is step order; no code means a new type; a type left out is removed. Exactly one final type, last and active; at most one type marks the start of 筹建中 (marksForming: from it on, the enterprise is forming). Saving restates none or forming of every enterprise not established that has a current step, by the new order, with its version bumped. Problem codes: validation_failed (400: messages per field, e.g. types[2].name), forbidden (403: not a county admin), step_type_in_use (409: a removed type was recorded on an enterprise; rename or deactivate it instead).
+         * @description Body {types:[{code?, name, active, isFinal, marksForming}]}: list order is step order; no code means a new type; a type left out is removed. Exactly one final type, last and active; at most one type marks the start of 筹建中 (marksForming: from it on, the enterprise is forming). Saving restates none or forming of every enterprise not established that has a current step, by the new order, with its version bumped. Problem codes: validation_failed (400: messages per field, e.g. types[2].name), unauthorized (401: log in again; also when the account is disabled), forbidden (403: not a county admin), step_type_in_use (409: a removed type was recorded on an enterprise; rename or deactivate it instead).
          */
         put: {
             parameters: {
@@ -5496,7 +5496,7 @@ export interface paths {
         };
         /**
          * An enterprise's formation history (oldest first), its union status, current step, next allowed step and version
-         * @description Scope as the enterprise register: county admins all; reviewers of a township federation their township; reviewers of the park federation the industrial park; department viewers their department. Problem codes: forbidden (403: station keepers and roles without enterprises), enterprise_not_found (404: absent or outside the caller's scope).
+         * @description Scope as the enterprise register: county admins all; reviewers of a township federation their township; reviewers of the park federation the industrial park; department viewers their department. Problem codes: unauthorized (401: log in again; also when the account is disabled), forbidden (403: station keepers and roles without enterprises), enterprise_not_found (404: absent or outside the caller's scope).
          */
         get: {
             parameters: {
@@ -5550,7 +5550,7 @@ export interface paths {
         put?: never;
         /**
          * Record the next formation step, or go back to an earlier one with a note
-         * @description Steps go forward one active type at a time (nextStep of GET); an earlier type is a step back and needs a note (stored with wentBack). Send the enterprise's version from GET. Reaching the type that marks 筹建中 (筹备组成立) makes the enterprise forming, going back before it makes it none again; the final step (建会完成) creates the enterprise's union under its township (or the industrial park) federation, dated answeredOn, else servedOn, else today, and applications naming the enterprise go to it. Problem codes: validation_failed (400: per field; a step back without note; an unknown or inactive type; responsibleStaffId not an enabled staff member whose enterprise scope covers this enterprise; answeredOn or deadline before servedOn), forbidden (403), enterprise_not_found (404), enterprise_state_changed (409: the version is stale), formation_step_out_of_order (409: a later step than the next one; expectedStep names it), formation_step_repeated (409: the current step again; edit it instead), formation_established (409: the enterprise has its union; no more steps), enterprise_township_missing (409: the final step needs the enterprise's township, unless it is in the industrial park).
+         * @description Steps go forward one active type at a time (nextStep of GET); an earlier type is a step back and needs a note (stored with wentBack). Send the enterprise's version from GET. Reaching the type that marks 筹建中 (筹备组成立) makes the enterprise forming, going back before it makes it none again; the final step (建会完成) creates the enterprise's union under its township (or the industrial park) federation, dated answeredOn, else servedOn, else today, and applications naming the enterprise go to it. Problem codes: validation_failed (400: per field; a step back without note; an unknown or inactive type; responsibleStaffId not an enabled staff member whose enterprise scope covers this enterprise; answeredOn or deadline before servedOn), unauthorized (401: log in again; also when the account is disabled), forbidden (403), enterprise_not_found (404), enterprise_state_changed (409: the version is stale), formation_step_out_of_order (409: a later step than the next one; expectedStep names it), formation_step_repeated (409: the current step again; edit it instead), formation_established (409: the enterprise has its union; no more steps), enterprise_township_missing (409: the final step needs the enterprise's township, unless it is in the industrial park).
          */
         post: {
             parameters: {
@@ -5639,7 +5639,7 @@ export interface paths {
         get?: never;
         /**
          * Correct a recorded step's dates, deadline, responsible staff member and note (not its type)
-         * @description Replaces all five fields; responsibleStaffId as when recording. Correcting the final step's dates moves the established date and bumps the enterprise's version. Problem codes: validation_failed (400: per field; a step back keeps its note; responsibleStaffId out of the enterprise's scope), forbidden (403), enterprise_not_found (404), formation_step_not_found (404: no such step on this enterprise).
+         * @description Replaces all five fields; responsibleStaffId as when recording. Correcting the final step's dates moves the established date and bumps the enterprise's version. Problem codes: validation_failed (400: per field; a step back keeps its note; responsibleStaffId out of the enterprise's scope), unauthorized (401: log in again; also when the account is disabled), forbidden (403), enterprise_not_found (404), formation_step_not_found (404: no such step on this enterprise).
          */
         put: {
             parameters: {
@@ -5720,7 +5720,7 @@ export interface paths {
         };
         /**
          * Survey rows in scope, newest period first; periodStart, township and group filter
-         * @description Scope (read and write): county admins all rows; the reviewer of a township federation their township; the reviewer of an industry federation its worker group; a department viewer the groups their department leads; reviewers of other unions none (403). Problem codes: validation_failed (400: periodStart is not a date), unauthorized (401), forbidden (403).
+         * @description Scope (read and write): county admins all rows; the reviewer of a township federation their township; the reviewer of an industry federation its worker group; a department viewer the groups their department leads; reviewers of other unions none (403). Problem codes: validation_failed (400: periodStart is not a date), unauthorized (401: log in again; also when the account is disabled), forbidden (403).
          */
         get: {
             parameters: {
@@ -5775,7 +5775,7 @@ export interface paths {
         };
         /**
          * Save the survey rows (附件2: workers, units, units with a union per township × group) of a period, all or none
-         * @description A survey is in force from periodStart until a later one for the same township and group. Rows are upserted by (periodStart, township, group): created, updated or unchanged. Any bad row refuses the whole request, with messages under rows[i].field (township, group, workers, units, unitsWithUnion, coverageMode, note). coverageMode: single | joint | industry | regional (单独建/联合建/行业建/区域建). Scope (read and write): county admins all rows; the reviewer of a township federation their township; the reviewer of an industry federation its worker group; a department viewer the groups their department leads; reviewers of other unions none (403). Problem codes: validation_failed (400: a bad row, a duplicate township and group, a row out of scope), unauthorized (401), forbidden (403: a role without survey data).
+         * @description A survey is in force from periodStart until a later one for the same township and group. Rows are upserted by (periodStart, township, group): created, updated or unchanged. Any bad row refuses the whole request, with messages under rows[i].field (township, group, workers, units, unitsWithUnion, coverageMode, note). coverageMode: single | joint | industry | regional (单独建/联合建/行业建/区域建). Scope (read and write): county admins all rows; the reviewer of a township federation their township; the reviewer of an industry federation its worker group; a department viewer the groups their department leads; reviewers of other unions none (403). Problem codes: validation_failed (400: a bad row, a duplicate township and group, a row out of scope), unauthorized (401: log in again; also when the account is disabled), forbidden (403: a role without survey data).
          */
         put: {
             parameters: {
@@ -5846,7 +5846,7 @@ export interface paths {
         put?: never;
         /**
          * Import survey rows of a period from an .xlsx shaped like 附件2 (multipart field file); dryRun=true only checks
-         * @description 群体, 乡镇(街道) and 覆盖方式 by Chinese name (or code); 主管部门, 已入会人数, 入会率 and 本期新增会员 are computed and ignored. A title row above the header and 合计 rows are skipped. Answers a result per row (created, updated, unchanged or failed with messages per column); when any row fails nothing is saved (saved=false). Scope (read and write): county admins all rows; the reviewer of a township federation their township; the reviewer of an industry federation its worker group; a department viewer the groups their department leads; reviewers of other unions none (403). Problem codes: validation_failed (400: periodStart, no file, unreadable file, missing columns), import_too_large (400: the file's size, unpacked size, compression or rows pass a limit, Imports:SurveyMaxRows rows (1000); limit and unit name it), unauthorized (401), forbidden (403).
+         * @description 群体, 乡镇(街道) and 覆盖方式 by Chinese name (or code); 主管部门, 已入会人数, 入会率 and 本期新增会员 are computed and ignored. A title row above the header and 合计 rows are skipped. Answers a result per row (created, updated, unchanged or failed with messages per column); when any row fails nothing is saved (saved=false). Scope (read and write): county admins all rows; the reviewer of a township federation their township; the reviewer of an industry federation its worker group; a department viewer the groups their department leads; reviewers of other unions none (403). Problem codes: validation_failed (400: periodStart, no file, unreadable file, missing columns), import_too_large (400: the file's size, unpacked size, compression or rows pass a limit, Imports:SurveyMaxRows rows (1000); limit and unit name it), unauthorized (401: log in again; also when the account is disabled), forbidden (403).
          */
         post: {
             parameters: {
@@ -5919,7 +5919,7 @@ export interface paths {
         };
         /**
          * The 附件2 import template (.xlsx) with one example row
-         * @description Problem codes: unauthorized (401), forbidden (403).
+         * @description Problem codes: unauthorized (401: log in again; also when the account is disabled), forbidden (403).
          */
         get: {
             parameters: {
@@ -5976,7 +5976,7 @@ export interface paths {
         };
         /**
          * 入会率 and 建会率 at a date by township, group or department, with flows over the period and the gap to the 60% target
-         * @description date defaults to today (China); by is township (default), group or department; from (start of the period of the *InPeriod figures and decision days) defaults to the 1st of date's month. joinRate = surveyedGroupMembers ÷ surveyedWorkers (denominator surveyed_group; the numerator counts the members of township × group cells with surveyed workers only, activeMembers all members); unionRate = withUnion ÷ enterprises100Plus; memberRateInUnionised uses the staff of unionised enterprises. Rates have 4 decimals, null when the denominator is 0; gapToTarget = 0.6 − rate. by=group rows have no enterprise figures; by=department counts a group under each department that leads it, the total once. Scope: county admins see the county; the reviewer of a township federation their township; the reviewer of an industry federation its worker group (no enterprise figures); a department viewer the groups their department leads and its enterprises; reviewers of other unions (enterprise unions, joint unions, station groups, the park federation) have none. Problem codes: validation_failed (400), unauthorized (401), forbidden (403: a role without figures), coverage_not_ready (404: the day's figures are not computed yet).
+         * @description date defaults to today (China); by is township (default), group or department; from (start of the period of the *InPeriod figures and decision days) defaults to the 1st of date's month. joinRate = surveyedGroupMembers ÷ surveyedWorkers (denominator surveyed_group; the numerator counts the members of township × group cells with surveyed workers only, activeMembers all members); unionRate = withUnion ÷ enterprises100Plus; memberRateInUnionised uses the staff of unionised enterprises. Rates have 4 decimals, null when the denominator is 0; gapToTarget = 0.6 − rate. by=group rows have no enterprise figures; by=department counts a group under each department that leads it, the total once. Scope: county admins see the county; the reviewer of a township federation their township; the reviewer of an industry federation its worker group (no enterprise figures); a department viewer the groups their department leads and its enterprises; reviewers of other unions (enterprise unions, joint unions, station groups, the park federation) have none. Problem codes: validation_failed (400), unauthorized (401: log in again; also when the account is disabled), forbidden (403: a role without figures), coverage_not_ready (404: the day's figures are not computed yet).
          */
         get: {
             parameters: {
@@ -6055,7 +6055,7 @@ export interface paths {
         };
         /**
          * Per day of [from, to] with figures: members, members of surveyed groups, surveyed workers, 入会率, 100+ enterprises and 建会率 per key
-         * @description to defaults to today (China), from to 29 days before; at most 366 days. Scope: county admins see the county; the reviewer of a township federation their township; the reviewer of an industry federation its worker group (no enterprise figures); a department viewer the groups their department leads and its enterprises; reviewers of other unions (enterprise unions, joint unions, station groups, the park federation) have none. Problem codes: validation_failed (400: bad dates, from after to, or a range over 366 days), unauthorized (401), forbidden (403).
+         * @description to defaults to today (China), from to 29 days before; at most 366 days. Scope: county admins see the county; the reviewer of a township federation their township; the reviewer of an industry federation its worker group (no enterprise figures); a department viewer the groups their department leads and its enterprises; reviewers of other unions (enterprise unions, joint unions, station groups, the park federation) have none. Problem codes: validation_failed (400: bad dates, from after to, or a range over 366 days), unauthorized (401: log in again; also when the account is disabled), forbidden (403).
          */
         get: {
             parameters: {
@@ -6125,7 +6125,7 @@ export interface paths {
         };
         /**
          * The coverage report as .xlsx laid out like 附件2: a sheet of worker figures and one of 100+ enterprises
-         * @description Same query and scope as GET /api/staff/reports/coverage. Each sheet has a title row (date and period) and a note row naming each rate's denominator; columns are listed in README. Problem codes: validation_failed (400), unauthorized (401), forbidden (403), coverage_not_ready (404).
+         * @description Same query and scope as GET /api/staff/reports/coverage. Each sheet has a title row (date and period) and a note row naming each rate's denominator; columns are listed in README. Problem codes: validation_failed (400), unauthorized (401: log in again; also when the account is disabled), forbidden (403), coverage_not_ready (404).
          */
         get: {
             parameters: {
@@ -6204,7 +6204,7 @@ export interface paths {
         };
         /**
          * The weekly 情况通报 (county admins): the county at a Sunday against the Sunday before, and the furthest behind
-         * @description weekEnding is a Sunday, by default last Sunday (China). Changes of rates are fractions (0.012 = 1.2 个百分点); townships and groups list the three with the largest gap to the 60% 入会率 target, only those behind it. Problem codes: validation_failed (400: not a date or not a Sunday), unauthorized (401), forbidden (403: not a county admin), coverage_not_ready (404: no figures for that Sunday).
+         * @description weekEnding is a Sunday, by default last Sunday (China). Changes of rates are fractions (0.012 = 1.2 个百分点); townships and groups list the three with the largest gap to the 60% 入会率 target, only those behind it. Problem codes: validation_failed (400: not a date or not a Sunday), unauthorized (401: log in again; also when the account is disabled), forbidden (403: not a county admin), coverage_not_ready (404: no figures for that Sunday).
          */
         get: {
             parameters: {
@@ -6281,7 +6281,7 @@ export interface paths {
         };
         /**
          * The weekly 情况通报 as .xlsx (county admins)
-         * @description Same query as GET /api/staff/reports/bulletin. Problem codes: validation_failed (400), unauthorized (401), forbidden (403), coverage_not_ready (404).
+         * @description Same query as GET /api/staff/reports/bulletin. Problem codes: validation_failed (400), unauthorized (401: log in again; also when the account is disabled), forbidden (403: not a county admin), coverage_not_ready (404).
          */
         get: {
             parameters: {

@@ -114,12 +114,12 @@ public static class StaffLogin
     }
 
     private static ProblemHttpResult InvalidCredentials() =>
-        Problems.Create(401, ProblemCodes.InvalidCredentials, "用户名或密码错误");
+        ProblemCodes.InvalidCredentials.Problem();
 
     private static ProblemHttpResult Locked(HttpContext httpContext, TimeSpan retryAfter)
     {
         var seconds = RateLimitedProblem.RetryAfterSeconds(retryAfter);
         httpContext.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-        return Problems.Create(429, ProblemCodes.AccountLocked, $"登录失败次数过多，请{RateLimitedProblem.Wait(seconds)}后再试");
+        return ProblemCodes.AccountLocked.Problem($"登录失败次数过多，请{RateLimitedProblem.Wait(seconds)}后再试");
     }
 }

@@ -36,11 +36,11 @@ public static class WeChatLogin
         }
         catch (WeChatApiException exception) when (exception.IsInvalidCode)
         {
-            return Problems.Create(400, ProblemCodes.WeChatCodeInvalid, "登录凭证已失效，请重新登录");
+            return ProblemCodes.WeChatCodeInvalid.Problem();
         }
         catch (WeChatApiException exception) when (exception.ErrCode == WeChatErrorCodes.HighRiskUser)
         {
-            return Problems.Create(403, ProblemCodes.WeChatLoginBlocked, "微信判定当前账号存在风险，暂时无法登录");
+            return ProblemCodes.WeChatLoginBlocked.Problem();
         }
 
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);

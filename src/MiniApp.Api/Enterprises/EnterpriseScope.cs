@@ -44,7 +44,7 @@ public sealed record EnterpriseScope(StaffContext Staff, bool All, string? Towns
         var staff = await StaffContext.LoadAsync(connection, principal, cancellationToken);
         if (staff is null) return (null, Problems.SessionExpired());
         var scope = Of(staff);
-        return scope is null ? (null, Problems.Create(403, ProblemCodes.Forbidden, "没有权限查看企业名录")) : (scope, null);
+        return scope is null ? (null, ProblemCodes.Forbidden.Problem("没有权限查看企业名录")) : (scope, null);
     }
 
     /// <summary>The scope of another enabled staff member (a step's responsible person), or null when they have none or no account.</summary>

@@ -34,12 +34,12 @@ public static class BindPhone
             }
             catch (WeChatApiException exception) when (exception.IsInvalidCode)
             {
-                return Problems.Create(400, ProblemCodes.WeChatCodeInvalid, "手机号授权已失效，请重新授权");
+                return ProblemCodes.WeChatCodeInvalid.Problem("手机号授权已失效，请重新授权");
             }
         }
         else if (!string.IsNullOrWhiteSpace(request.EncryptedData) && !string.IsNullOrWhiteSpace(request.Iv))
         {
-            if (user.Value.SessionKey is null) return Problems.Create(400, ProblemCodes.WeChatCodeInvalid, "登录状态已失效，请重新登录后再授权");
+            if (user.Value.SessionKey is null) return ProblemCodes.WeChatCodeInvalid.Problem("登录状态已失效，请重新登录后再授权");
             try
             {
                 var sessionKey = protector.Unseal(user.Value.SessionKey, WeChatLogin.SessionKeyPurpose);
@@ -48,7 +48,7 @@ public static class BindPhone
             catch (Exception exception) when (exception is WeChatDataException or CryptographicException or FormatException)
             {
                 // Usually a session_key rotated by a newer wx.login: log in again, then ask for the phone again.
-                return Problems.Create(400, ProblemCodes.PhoneDataInvalid, "手机号信息无法解密，请重新登录后再授权");
+                return ProblemCodes.PhoneDataInvalid.Problem();
             }
         }
         else

@@ -18,15 +18,13 @@ public static class GetMembershipCard
         ORDER BY m.id DESC LIMIT 1
         """;
 
-    public const string NotAMemberCode = "not_a_member";
-
     public static async Task<Results<Ok<Card>, ProblemHttpResult>> Handle(ClaimsPrincipal principal, MySqlDataSource dataSource,
         CardCode cardCode, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var row = await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(Sql, new { UserId = principal.UserId() },
             cancellationToken: cancellationToken));
-        if (row is null) return Problems.Create(404, NotAMemberCode, "您还不是工会会员，可先提交入会申请");
+        if (row is null) return MemberProblems.NotAMemberCode.Problem();
         var (code, expiresAt) = cardCode.Issue(row.Id);
         return TypedResults.Ok(new Card(row.MemberNumber, row.Name, new UnionRef(row.UnionId, row.UnionName),
             DateOnly.FromDateTime(row.JoinedOn), row.Status, new Verification(code, expiresAt)));

@@ -18,7 +18,7 @@ public static class VerifyCard
         var staff = await StaffContext.LoadAsync(connection, principal, cancellationToken);
         if (staff is null) return Problems.SessionExpired();
         // Department viewers work with figures only, never with individual members.
-        if (staff.Role == StaffRoles.DepartmentViewer) return Problems.Create(403, ProblemCodes.Forbidden, "没有权限核验会员卡");
+        if (staff.Role == StaffRoles.DepartmentViewer) return ProblemCodes.Forbidden.Problem("没有权限核验会员卡");
 
         var check = cardCode.Check(request.Code);
         if (!check.Authentic) return TypedResults.Ok(new Response(false, "invalid_code", null, null, null));

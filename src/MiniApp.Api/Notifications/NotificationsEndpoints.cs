@@ -7,57 +7,63 @@ namespace MiniApp.Api.Notifications;
 
 public static class NotificationsEndpoints
 {
+    private static readonly EndpointProblem CountyAdminsOnly = ProblemCodes.Forbidden.Because("county admins only");
+
     public static IEndpointRouteBuilder MapNotificationsEndpoints(this IEndpointRouteBuilder app)
     {
         var me = app.MapGroup("/api/me").WithTags("Me: notifications").RequireAuthorization(Policies.Worker)
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden);
+            .WithProblems(EndpointProblems.Worker);
         me.MapPost("/subscriptions", RecordSubscriptions.Handle)
             .WithSummary("Record what wx.requestSubscribeMessage returned: one grant per accept")
             .WithDescription("Body: {\"results\":{\"<templateId>\":\"accept\"|\"reject\"|\"ban\"|\"filter\"}}. Answers the grants now held for those templates.")
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .WithProblems(ProblemCodes.ValidationFailed.Because("1 to 10 results of accept, reject, ban or filter"),
+                NotificationProblems.WeChatNotBoundCode.Because("log in with WeChat again"))
+            .WithRequestExample(NotificationExamples.WorkerSubscriptions)
+            .WithResponseExample(NotificationExamples.WorkerGrants);
         me.MapGet("/messages", MyMessages.ListForWorker)
             .WithSummary("The worker's in-app messages, newest first; page with ?before=<id of the last one>")
-            .ProducesProblem(StatusCodes.Status400BadRequest);
+            .WithProblems(ProblemCodes.ValidationFailed.Because("limit is 1 to 100"))
+            .WithResponseExample(NotificationExamples.WorkerInbox);
         me.MapPost("/messages/{id:long}/read", MyMessages.ReadForWorker)
             .WithSummary("Mark a message read")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .WithProblems(ProblemCodes.NotFound);
 
         var staff = app.MapGroup("/api/staff").WithTags("Staff: notifications").RequireAuthorization(Policies.Staff)
             .AddEndpointFilter(CurrentStaffAsync)
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden);
+            .WithProblems(EndpointProblems.Staff);
         staff.MapGet("/messages", MyMessages.ListForStaff)
             .WithSummary("The staff member's in-app messages (review digests and reminders), newest first")
-            .ProducesProblem(StatusCodes.Status400BadRequest);
+            .WithProblems(ProblemCodes.ValidationFailed.Because("limit is 1 to 100"))
+            .WithResponseExample(NotificationExamples.StaffInbox);
         staff.MapPost("/messages/{id:long}/read", MyMessages.ReadForStaff)
             .WithSummary("Mark a message read")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .WithProblems(ProblemCodes.NotFound);
         staff.MapPost("/me/wechat", BindStaffWeChat.Handle)
             .WithSummary("Bind the staff member's WeChat (a wx.login code) for review digests and reminders")
-            .WithDescription("Problem codes: validation_failed, wechat_code_invalid (400), wechat_unavailable (503).")
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+            .WithProblems(ProblemCodes.ValidationFailed, ProblemCodes.WeChatCodeInvalid, ProblemCodes.WeChatUnavailable)
+            .WithRequestExample(NotificationExamples.BindWeChat)
+            .WithResponseExample(NotificationExamples.Bound);
         staff.MapDelete("/me/wechat", BindStaffWeChat.Unbind)
-            .WithSummary("Unbind the staff member's WeChat");
+            .WithSummary("Unbind the staff member's WeChat")
+            .WithResponseExample(NotificationExamples.Unbound);
         staff.MapPost("/me/subscriptions", RecordSubscriptions.HandleForStaff)
             .WithSummary("Record what wx.requestSubscribeMessage returned on the staff pages: one grant per accept")
-            .WithDescription("Problem codes: validation_failed, wechat_not_bound (409: bind WeChat first).")
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .WithProblems(ProblemCodes.ValidationFailed,
+                NotificationProblems.WeChatNotBoundCode.Because("bind WeChat first"))
+            .WithRequestExample(NotificationExamples.StaffSubscriptions)
+            .WithResponseExample(NotificationExamples.StaffGrants);
         staff.MapGet("/notifications", ListNotifications.Handle)
             .RequireAuthorization(Policies.CountyAdmin)
             .AddEndpointFilter(CurrentCountyAdminFilter.InvokeAsync)
             .WithSummary("Outbox notifications by status (default dead), newest first (county admins)")
-            .ProducesProblem(StatusCodes.Status400BadRequest);
+            .WithProblems(ProblemCodes.ValidationFailed.Because("status, page or pageSize"), CountyAdminsOnly)
+            .WithResponseExample(NotificationExamples.Dead);
         staff.MapPost("/notifications/{id:long}/retry", RetryNotification.Handle)
             .RequireAuthorization(Policies.CountyAdmin)
             .AddEndpointFilter(CurrentCountyAdminFilter.InvokeAsync)
             .WithSummary("Send a dead notification again (county admins)")
-            .WithDescription("Problem codes: not_found (404), notification_not_dead (409).")
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .WithProblems(CountyAdminsOnly, ProblemCodes.NotFound, NotificationProblems.NotDeadCode)
+            .WithResponseExample(NotificationExamples.Retried);
 
         app.MapWeChatPushEndpoints();
         return app;

@@ -16,6 +16,7 @@ public static class ReferenceDataEndpoints
             .WithDescription("Codes are stable: store and send the code, show the name. The answer carries an ETag and "
                 + $"Cache-Control: public, max-age={GetReference.MaxAgeSeconds}; send If-None-Match to get 304 Not Modified when nothing changed.")
             .Produces(StatusCodes.Status304NotModified)
+            .WithResponseExample(ReferenceDataExamples.Reference)
             .AllowAnonymous();
         return app;
     }

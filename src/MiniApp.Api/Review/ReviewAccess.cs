@@ -13,7 +13,7 @@ public static class ReviewAccess
     {
         var staff = await StaffContext.LoadAsync(connection, principal, cancellationToken);
         if (staff is null) return (null, Problems.SessionExpired());
-        if (!staff.CanReview) return (null, Problems.Create(403, ProblemCodes.Forbidden, "没有权限审核入会申请"));
+        if (!staff.CanReview) return (null, ProblemCodes.Forbidden.Problem("没有权限审核入会申请"));
         return (staff, null);
     }
 

@@ -39,7 +39,7 @@ public static class ChangeStaffAccount
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         if (!await connection.ExecuteScalarAsync<bool>(new CommandDefinition("SELECT EXISTS (SELECT 1 FROM staff WHERE id = @id)", new { id },
                 transaction, cancellationToken: cancellationToken)))
-            return Problems.Create(404, ProblemCodes.NotFound, "账号不存在");
+            return ProblemCodes.NotFound.Problem("账号不存在");
         await connection.ExecuteAsync(new CommandDefinition(sql, new { id, Hash = hash }, transaction, cancellationToken: cancellationToken));
         var now = clock.GetUtcNow().UtcDateTime;
         await AuditLog.WriteAsync(connection.Db(transaction, cancellationToken), AuditEntry.ByStaff(principal.StaffId(), action, "staff", id), now);

@@ -47,7 +47,7 @@ public static partial class CreateStaffAccount
         }
         catch (MySqlException exception) when (exception.IsDuplicateKey("ux_staff_username"))
         {
-            return Problems.Create(409, "username_taken", "该用户名已被使用");
+            return StaffAccountProblems.UsernameTakenCode.Problem();
         }
         await AuditLog.WriteAsync(connection.Db(transaction, cancellationToken), AuditEntry.ByStaff(principal.StaffId(), "staff.created", "staff", id, new { role = request.Role, unionId = request.UnionId }), now);
         await transaction.CommitAsync(cancellationToken);

@@ -2,26 +2,31 @@ namespace MiniApp.Api.StaffAccounts;
 
 public static class StaffAccountsEndpoints
 {
+    private static readonly EndpointProblem OwnAccount = ProblemCodes.ValidationFailed.Because("one's own account");
+
     public static IEndpointRouteBuilder MapStaffAccountsEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/staff/accounts").WithTags("Staff: accounts").RequireAuthorization(Policies.CountyAdmin)
             .AddEndpointFilter(CurrentCountyAdminFilter.InvokeAsync)
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden);
-        group.MapGet("/", ListStaffAccounts.Handle).WithSummary("Every staff account (county admins only)");
+            .WithProblems(EndpointProblems.CountyAdmin);
+        group.MapGet("/", ListStaffAccounts.Handle).WithSummary("Every staff account (county admins only)")
+            .WithResponseExample(StaffAccountExamples.Accounts);
         group.MapPost("/", CreateStaffAccount.Handle)
             .WithSummary("Create a staff account for a union")
-            .WithDescription("Problem codes: validation_failed, username_taken (409).")
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .WithProblems(ProblemCodes.ValidationFailed, StaffAccountProblems.UsernameTakenCode)
+            .WithRequestExample(StaffAccountExamples.Create)
+            .WithResponseExample(StaffAccountExamples.Account);
         group.MapPost("/{id:long}/disable", ChangeStaffAccount.Disable).WithSummary("Disable an account; its tokens stop working at once")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .WithProblems(OwnAccount, ProblemCodes.NotFound)
+            .WithResponseExample(StaffAccountExamples.Disabled);
         group.MapPost("/{id:long}/enable", ChangeStaffAccount.Enable).WithSummary("Enable a disabled account")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .WithProblems(OwnAccount, ProblemCodes.NotFound)
+            .WithResponseExample(StaffAccountExamples.Account);
         group.MapPost("/{id:long}/reset-password", ChangeStaffAccount.ResetPassword)
             .WithSummary("Set a new password and lift a lockout")
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .WithProblems(ProblemCodes.ValidationFailed.Because("password rules"), ProblemCodes.NotFound)
+            .WithRequestExample(StaffAccountExamples.ResetPassword)
+            .WithResponseExample(StaffAccountExamples.Account);
         return app;
     }
 }

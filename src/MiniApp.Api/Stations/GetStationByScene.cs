@@ -17,8 +17,6 @@ public static class GetStationByScene
         decimal Latitude,
         decimal Longitude, string Status, long UnionId, string UnionName);
 
-    public const string StationNotFoundCode = "station_not_found";
-
     public static async Task<Results<Ok<Response>, ProblemHttpResult>> Handle(string scene, MySqlDataSource dataSource,
         CancellationToken cancellationToken)
     {
@@ -30,7 +28,7 @@ public static class GetStationByScene
             FROM stations s JOIN organizations o ON o.id = s.owning_union_id
             WHERE s.code = @code AND s.status <> 'closed'
             """, new { code }, cancellationToken: cancellationToken));
-        if (row is null) return Problems.Create(404, StationNotFoundCode, "未找到该站点，请确认二维码是否正确");
+        if (row is null) return StationProblems.NotFoundCode.Problem("未找到该站点，请确认二维码是否正确");
         return TypedResults.Ok(new Response(
             new StationSummary(row.Id, row.Code, row.Name, row.Type, row.Address, row.RegionCode, row.Latitude,
                 row.Longitude, row.Status),

@@ -12,8 +12,7 @@ public static class SurveysEndpoints
     public static IEndpointRouteBuilder MapSurveysEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/staff/surveys").WithTags("Staff: surveys").RequireAuthorization(Policies.Staff)
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden);
+            .WithProblems(EndpointProblems.Staff);
 
         group.MapPut("/groups", PutGroupSurveys.Handle)
             .WithBodyLimit(PutGroupSurveys.MaxBodyBytes)
@@ -21,28 +20,28 @@ public static class SurveysEndpoints
             .WithDescription("A survey is in force from periodStart until a later one for the same township and group. Rows are upserted by "
                 + "(periodStart, township, group): created, updated or unchanged. Any bad row refuses the whole request, with messages under "
                 + "rows[i].field (township, group, workers, units, unitsWithUnion, coverageMode, note). coverageMode: single | joint | "
-                + "industry | regional (单独建/联合建/行业建/区域建). " + Scope
-                + "Problem codes: validation_failed (400: a bad row, a duplicate township and group, a row out of scope), unauthorized (401), "
-                + "forbidden (403: a role without survey data).")
-            .ProducesProblem(StatusCodes.Status400BadRequest);
+                + "industry | regional (单独建/联合建/行业建/区域建). " + Scope)
+            .WithProblems(
+                ProblemCodes.ValidationFailed.Because("a bad row, a duplicate township and group, a row out of scope"),
+                ProblemCodes.Forbidden.Because("a role without survey data"));
         group.MapGet("/groups", ListGroupSurveys.Handle)
             .WithSummary("Survey rows in scope, newest period first; periodStart, township and group filter")
-            .WithDescription(Scope + "Problem codes: validation_failed (400: periodStart is not a date), unauthorized (401), forbidden (403).")
-            .ProducesProblem(StatusCodes.Status400BadRequest);
+            .WithDescription(Scope)
+            .WithProblems(ProblemCodes.ValidationFailed.Because("periodStart is not a date"));
         group.MapPost("/groups/import", ImportGroupSurveys.Handle)
             .WithSummary("Import survey rows of a period from an .xlsx shaped like 附件2 (multipart field file); dryRun=true only checks")
             .WithDescription("群体, 乡镇(街道) and 覆盖方式 by Chinese name (or code); 主管部门, 已入会人数, 入会率 and 本期新增会员 are computed "
                 + "and ignored. A title row above the header and 合计 rows are skipped. Answers a result per row (created, updated, unchanged "
-                + "or failed with messages per column); when any row fails nothing is saved (saved=false). " + Scope
-                + "Problem codes: validation_failed (400: periodStart, no file, unreadable file, missing columns), import_too_large (400: the "
-                + "file's size, unpacked size, compression or rows pass a limit, Imports:SurveyMaxRows rows (1000); limit and unit name it), "
-                + "unauthorized (401), forbidden (403).")
+                + "or failed with messages per column); when any row fails nothing is saved (saved=false). "
+                + Scope)
+            .WithProblems(
+                ProblemCodes.ValidationFailed.Because("periodStart, no file, unreadable file, missing columns"),
+                ProblemCodes.ImportTooLarge.Because("the file's size, unpacked size, compression or rows pass a limit, "
+                    + "Imports:SurveyMaxRows rows (1000); limit and unit name it"))
             .DisableAntiforgery()
-            .WithUploadLimit(SurveyImportFile.MaxBytes)
-            .ProducesProblem(StatusCodes.Status400BadRequest);
+            .WithUploadLimit(SurveyImportFile.MaxBytes);
         group.MapGet("/groups/import-template", GetSurveyImportTemplate.Handle)
             .WithSummary("The 附件2 import template (.xlsx) with one example row")
-            .WithDescription("Problem codes: unauthorized (401), forbidden (403).")
             .Produces<Stream>(StatusCodes.Status200OK, ReportSheet.ContentType);
         return app;
     }

@@ -8,11 +8,12 @@ public static class CoverageReportsEndpoints
         + "industry federation its worker group (no enterprise figures); a department viewer the groups their department leads and its enterprises; reviewers of other unions "
         + "(enterprise unions, joint unions, station groups, the park federation) have none. ";
 
+    private static readonly EndpointProblem NotCountyAdmin = ProblemCodes.Forbidden.Because("not a county admin");
+
     public static IEndpointRouteBuilder MapCoverageReportsEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/staff/reports").WithTags("Staff: reports").RequireAuthorization(Policies.Staff)
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden);
+            .WithProblems(EndpointProblems.Staff);
 
         group.MapGet("/coverage", GetCoverageReport.Handle)
             .WithSummary("入会率 and 建会率 at a date by township, group or department, with flows over the period and the gap to the 60% target")
@@ -21,44 +22,37 @@ public static class CoverageReportsEndpoints
                 + "(denominator surveyed_group; the numerator counts the members of township × group cells with surveyed workers only, "
                 + "activeMembers all members); unionRate = withUnion ÷ enterprises100Plus; memberRateInUnionised uses the staff of "
                 + "unionised enterprises. Rates have 4 decimals, null when the denominator is 0; gapToTarget = 0.6 − rate. by=group rows have "
-                + "no enterprise figures; by=department counts a group under each department that leads it, the total once. " + Scope
-                + "Problem codes: validation_failed (400), unauthorized (401), forbidden (403: a role without figures), "
-                + "coverage_not_ready (404: the day's figures are not computed yet).")
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+                + "no enterprise figures; by=department counts a group under each department that leads it, the total "
+                + "once. " + Scope)
+            .WithProblems(ProblemCodes.ValidationFailed, ProblemCodes.Forbidden.Because("a role without figures"),
+                CoverageProblems.NotReadyCode.Because("the day's figures are not computed yet"));
         group.MapGet("/coverage/trend", GetCoverageTrend.Handle)
             .WithSummary("Per day of [from, to] with figures: members, members of surveyed groups, surveyed workers, 入会率, 100+ enterprises and 建会率 per key")
-            .WithDescription("to defaults to today (China), from to 29 days before; at most 366 days. " + Scope
-                + "Problem codes: validation_failed (400: bad dates, from after to, or a range over 366 days), unauthorized (401), forbidden (403).")
-            .ProducesProblem(StatusCodes.Status400BadRequest);
+            .WithDescription("to defaults to today (China), from to 29 days before; at most 366 days. " + Scope)
+            .WithProblems(ProblemCodes.ValidationFailed.Because("bad dates, from after to, or a range over 366 days"));
         group.MapGet("/coverage.xlsx", DownloadCoverageReport.Handle)
             .WithSummary("The coverage report as .xlsx laid out like 附件2: a sheet of worker figures and one of 100+ enterprises")
             .WithDescription("Same query and scope as GET /api/staff/reports/coverage. Each sheet has a title row (date and period) and a note "
-                + "row naming each rate's denominator; columns are listed in README. "
-                + "Problem codes: validation_failed (400), unauthorized (401), forbidden (403), coverage_not_ready (404).")
+                + "row naming each rate's denominator; columns are listed in README.")
             .Produces<Stream>(StatusCodes.Status200OK, ReportSheet.ContentType)
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .WithProblems(ProblemCodes.ValidationFailed, CoverageProblems.NotReadyCode);
 
         group.MapGet("/bulletin", GetWeeklyBulletin.Handle)
             .WithSummary("The weekly 情况通报 (county admins): the county at a Sunday against the Sunday before, and the furthest behind")
             .WithDescription("weekEnding is a Sunday, by default last Sunday (China). Changes of rates are fractions (0.012 = 1.2 个百分点); "
-                + "townships and groups list the three with the largest gap to the 60% 入会率 target, only those behind it. "
-                + "Problem codes: validation_failed (400: not a date or not a Sunday), unauthorized (401), forbidden (403: not a county admin), "
-                + "coverage_not_ready (404: no figures for that Sunday).")
+                + "townships and groups list the three with the largest gap to the 60% 入会率 target, only those behind "
+                + "it.")
             .RequireAuthorization(Policies.CountyAdmin)
             .AddEndpointFilter(CurrentCountyAdminFilter.InvokeAsync)
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .WithProblems(ProblemCodes.ValidationFailed.Because("not a date or not a Sunday"), NotCountyAdmin,
+                CoverageProblems.NotReadyCode.Because("no figures for that Sunday"));
         group.MapGet("/bulletin.xlsx", GetWeeklyBulletin.Download)
             .WithSummary("The weekly 情况通报 as .xlsx (county admins)")
-            .WithDescription("Same query as GET /api/staff/reports/bulletin. "
-                + "Problem codes: validation_failed (400), unauthorized (401), forbidden (403), coverage_not_ready (404).")
+            .WithDescription("Same query as GET /api/staff/reports/bulletin.")
             .RequireAuthorization(Policies.CountyAdmin)
             .AddEndpointFilter(CurrentCountyAdminFilter.InvokeAsync)
             .Produces<Stream>(StatusCodes.Status200OK, ReportSheet.ContentType)
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .WithProblems(ProblemCodes.ValidationFailed, NotCountyAdmin, CoverageProblems.NotReadyCode);
         return app;
     }
 }

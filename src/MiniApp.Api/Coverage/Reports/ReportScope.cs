@@ -69,5 +69,5 @@ public sealed record ReportScope(StaffContext? Staff, string? TownshipCode, IRea
         return (null, Forbidden());
     }
 
-    public static ProblemHttpResult Forbidden() => Problems.Create(403, ProblemCodes.Forbidden, "没有权限查看入会建会统计");
+    public static ProblemHttpResult Forbidden() => ProblemCodes.Forbidden.Problem("没有权限查看入会建会统计");
 }

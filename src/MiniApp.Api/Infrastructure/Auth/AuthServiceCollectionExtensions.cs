@@ -38,7 +38,7 @@ public static class AuthServiceCollectionExtensions
                         context.HandleResponse();
                         await Problems.SessionExpired().ExecuteAsync(context.HttpContext);
                     },
-                    OnForbidden = context => WriteProblem(context.HttpContext, 403, ProblemCodes.Forbidden, ForbiddenDetail),
+                    OnForbidden = context => WriteProblem(context.HttpContext, ProblemCodes.Forbidden),
                 };
             });
 
@@ -71,8 +71,7 @@ public static class AuthServiceCollectionExtensions
         policy.RequireClaim(AppClaims.Kind, AppClaims.StaffKind)
             .AddRequirements(new CurrentStaffRequirement(allows, forbiddenDetail));
 
-    private static Task WriteProblem(HttpContext context, int status, string code, string detail) =>
-        Problems.Create(status, code, detail).ExecuteAsync(context);
+    private static Task WriteProblem(HttpContext context, ProblemCode code) => code.Problem().ExecuteAsync(context);
 }
 
 /// <summary>The type the password hasher is keyed on; staff passwords are hashed with Identity's PBKDF2 format.</summary>

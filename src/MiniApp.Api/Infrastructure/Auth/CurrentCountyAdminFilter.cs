@@ -14,7 +14,7 @@ public static class CurrentCountyAdminFilter
         {
             var staff = await StaffContext.LoadAsync(connection, http.User, http.RequestAborted);
             if (staff is null) return Problems.SessionExpired();
-            if (!staff.IsCountyAdmin) return Problems.Create(403, ProblemCodes.Forbidden, "没有权限执行此操作");
+            if (!staff.IsCountyAdmin) return ProblemCodes.Forbidden.Problem();
         }
         return await next(context);
     }

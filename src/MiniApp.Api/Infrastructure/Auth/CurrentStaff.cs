@@ -29,19 +29,19 @@ public sealed class CurrentStaffHandler(MySqlDataSource dataSource) : Authorizat
             return;
 
         var staff = await CurrentStaff.LoadAsync(http, dataSource);
-        if (staff is null) context.Fail(new StaffFailure(this, 401, ProblemCodes.Unauthorized, Problems.SessionExpiredDetail));
-        else if (!requirement.Allows(staff)) context.Fail(new StaffFailure(this, 403, ProblemCodes.Forbidden, requirement.ForbiddenDetail));
+        if (staff is null) context.Fail(new StaffFailure(this, ProblemCodes.Unauthorized, Problems.SessionExpiredDetail));
+        else if (!requirement.Allows(staff)) context.Fail(new StaffFailure(this, ProblemCodes.Forbidden, requirement.ForbiddenDetail));
         else context.Succeed(requirement);
     }
 }
 
 /// <summary>Why a staff policy failed, as the problem to answer.</summary>
-public sealed class StaffFailure(IAuthorizationHandler handler, int status, string code, string detail)
+public sealed class StaffFailure(IAuthorizationHandler handler, ProblemCode code, string detail)
     : AuthorizationFailureReason(handler, detail)
 {
-    public int Status { get; } = status;
+    public int Status => code.Status;
 
-    public ProblemHttpResult Problem() => Problems.Create(Status, code, Message);
+    public ProblemHttpResult Problem() => code.Problem(Message);
 }
 
 /// <summary>The staff member of the current request, as the staff policy loaded it.</summary>

@@ -17,11 +17,11 @@ public static class ProblemDetailsSetup
             var status = problem.Status ?? context.HttpContext.Response.StatusCode;
             if (!problem.Extensions.ContainsKey("code"))
             {
-                var (code, detail) = problem is HttpValidationProblemDetails
-                    ? (ProblemCodes.ValidationFailed, "提交的信息有误，请检查后重试")
+                var code = problem is HttpValidationProblemDetails
+                    ? ProblemCodes.ValidationFailed
                     : ProblemCodes.ForStatus(status);
-                problem.Extensions["code"] = code;
-                problem.Detail = detail;
+                problem.Extensions["code"] = code.Code;
+                problem.Detail = code.Detail;
             }
             problem.Extensions.Remove("exception");
             problem.Extensions["requestId"] = context.HttpContext.TraceIdentifier;

@@ -5,10 +5,20 @@ namespace MiniApp.Api.Infrastructure.Errors;
 /// <summary>Builds RFC 9457 problem details that always carry a stable code and a Chinese detail fit to show as is.</summary>
 public static class Problems
 {
-    public static ProblemHttpResult Create(int status, string code, string detail, IDictionary<string, object?>? extensions = null)
+    /// <summary>
+    /// The body of a declared code (<see cref="ProblemCode.Problem"/> reads better at a call site): its status, the
+    /// detail given or the code's default, and the extensions.
+    /// </summary>
+    public static ProblemHttpResult Create(ProblemCode code, string? detail = null,
+        IDictionary<string, object?>? extensions = null)
     {
-        var problem = new ProblemDetails { Status = status, Detail = detail, Title = TitleFor(status) };
-        problem.Extensions["code"] = code;
+        var problem = new ProblemDetails
+        {
+            Status = code.Status,
+            Detail = detail ?? code.Detail,
+            Title = TitleFor(code.Status),
+        };
+        problem.Extensions["code"] = code.Code;
         if (extensions is not null)
         {
             foreach (var (key, value) in extensions) problem.Extensions[key] = value;
@@ -17,20 +27,20 @@ public static class Problems
     }
 
     /// <summary>401: no valid session (an expired token, or an account disabled since the token was issued).</summary>
-    public static ProblemHttpResult SessionExpired() => Create(401, ProblemCodes.Unauthorized, SessionExpiredDetail);
+    public static ProblemHttpResult SessionExpired() => ProblemCodes.Unauthorized.Problem(SessionExpiredDetail);
 
     internal const string SessionExpiredDetail = "登录已过期，请重新登录";
 
     /// <summary>400 validation_failed with messages per field (field names as the JSON body spells them).</summary>
-    public static ProblemHttpResult Validation(IDictionary<string, string[]> errors, string detail = "提交的信息有误，请检查后重试")
+    public static ProblemHttpResult Validation(IDictionary<string, string[]> errors, string? detail = null)
     {
         var problem = new HttpValidationProblemDetails(errors)
         {
-            Status = StatusCodes.Status400BadRequest,
-            Title = TitleFor(400),
-            Detail = detail,
+            Status = ProblemCodes.ValidationFailed.Status,
+            Title = TitleFor(ProblemCodes.ValidationFailed.Status),
+            Detail = detail ?? ProblemCodes.ValidationFailed.Detail,
         };
-        problem.Extensions["code"] = ProblemCodes.ValidationFailed;
+        problem.Extensions["code"] = ProblemCodes.ValidationFailed.Code;
         return TypedResults.Problem(problem);
     }
 

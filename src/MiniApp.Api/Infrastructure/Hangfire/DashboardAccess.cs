@@ -32,8 +32,9 @@ public static class DashboardAccess
             .RequireAuthorization(Policies.CountyAdmin)
             .AddEndpointFilter(CurrentCountyAdminFilter.InvokeAsync)
             .WithSummary("A one-time link into the jobs dashboard, valid 5 minutes (county admins)")
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden);
+            .WithProblems(EndpointProblems.CountyAdmin)
+            .WithResponseExample(new TokenResponse("example-one-time-token", $"{Path}?token=example-one-time-token",
+                new DateTimeOffset(2026, 3, 2, 1, 35, 0, TimeSpan.Zero)));
         return app;
     }
 
@@ -50,7 +51,7 @@ public static class DashboardAccess
         var holder = await tokens.RedeemTokenAsync(context.Request.Query["token"]);
         if (holder is null || !await IsCountyAdminAsync(context, PrincipalOf(holder)))
         {
-            await Problems.Create(401, ProblemCodes.Unauthorized, "链接无效或已使用，请重新获取").ExecuteAsync(context);
+            await ProblemCodes.Unauthorized.Problem("链接无效或已使用，请重新获取").ExecuteAsync(context);
             return;
         }
         var (session, expires) = tokens.CreateSession(holder);

@@ -15,7 +15,7 @@ public static class RequestLimitsMiddleware
         var target = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? context.Request.Path.Value + context.Request.QueryString.Value;
         if (target.Length > limits.MaxUrlBytes)
         {
-            await Problems.Create(414, ProblemCodes.UriTooLong, "请求地址过长，请缩短查询条件后重试").ExecuteAsync(context);
+            await ProblemCodes.UriTooLong.Problem("请求地址过长，请缩短查询条件后重试").ExecuteAsync(context);
             return;
         }
         long headerBytes = 0;
@@ -26,7 +26,7 @@ public static class RequestLimitsMiddleware
         }
         if (headerBytes > limits.MaxHeaderBytes)
         {
-            await Problems.Create(431, ProblemCodes.HeadersTooLarge, "请求头过大，请清理后重试").ExecuteAsync(context);
+            await ProblemCodes.HeadersTooLarge.Problem("请求头过大，请清理后重试").ExecuteAsync(context);
             return;
         }
         await next(context);
@@ -48,7 +48,7 @@ public static class RequestLimitsMiddleware
     });
 
     internal static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult TooLarge(long limit) =>
-        Problems.Create(413, ProblemCodes.PayloadTooLarge, $"提交的内容过大（不能超过{Size(limit)}）",
+        ProblemCodes.PayloadTooLarge.Problem($"提交的内容过大（不能超过{Size(limit)}）",
             new Dictionary<string, object?> { ["limit"] = limit });
 
     private static string Size(long bytes) => bytes >= 1024 * 1024 ? $"{bytes / (1024 * 1024.0):0.#}MB" : $"{Math.Max(1, bytes / 1024)}KB";

@@ -13,8 +13,9 @@ public static class OpenApiSetup
             options.CreateSchemaReferenceId = type => type.Type.IsNested && type.Type.DeclaringType is { } owner
                 ? owner.Name + type.Type.Name
                 : OpenApiOptions.CreateDefaultSchemaReferenceId(type);
-            // Examples of bodies and answers, and the problem codes of every operation (OperationExamples holds the table).
-            options.AddOperationTransformer(OperationExamples.TransformAsync);
+            // What endpoints declare beside their types: the problem codes they answer, examples of bodies and answers.
+            options.AddOperationTransformer(ProblemCodeDescriptions.TransformAsync);
+            options.AddOperationTransformer(EndpointExamples.TransformAsync);
             options.AddSchemaTransformer(DerivedRecordSchema.TransformAsync);
             options.AddDocumentTransformer((document, _, _) =>
             {

@@ -7,7 +7,7 @@ public static class RateLimitedProblem
     {
         var seconds = RetryAfterSeconds(retryAfter);
         context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-        return Problems.Create(StatusCodes.Status429TooManyRequests, ProblemCodes.RateLimited, detail ?? $"操作过于频繁，请{Wait(seconds)}后再试");
+        return ProblemCodes.RateLimited.Problem(detail ?? $"操作过于频繁，请{Wait(seconds)}后再试");
     }
 
     public static int RetryAfterSeconds(TimeSpan retryAfter) => Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));

@@ -10,7 +10,7 @@ public sealed class ImportTooLargeException(string detail, long limit, string un
 
     public string Unit { get; } = unit;
 
-    public ProblemHttpResult ToProblem() => Problems.Create(StatusCodes.Status400BadRequest, ProblemCodes.ImportTooLarge, Message,
+    public ProblemHttpResult ToProblem() => ProblemCodes.ImportTooLarge.Problem(Message,
         new Dictionary<string, object?> { ["limit"] = Limit, ["unit"] = Unit });
 
     public static ImportTooLargeException File(long bytes) => new($"文件不能超过{Mb(bytes)}，请分批导入", bytes, "bytes");

@@ -21,10 +21,10 @@ public static class RetryNotification
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var status = await connection.ExecuteScalarAsync<string?>(new CommandDefinition(
             "SELECT status FROM notification_outbox WHERE id = @id FOR UPDATE", new { id }, transaction, cancellationToken: cancellationToken));
-        if (status is null) return Problems.Create(404, ProblemCodes.NotFound, "通知不存在");
+        if (status is null) return ProblemCodes.NotFound.Problem("通知不存在");
         if (status != "dead" || await connection.ExecuteAsync(new CommandDefinition(Sql, new { Id = id, Now = now }, transaction,
                 cancellationToken: cancellationToken)) == 0)
-            return Problems.Create(409, NotificationNotDeadCode, "只有发送失败的通知可以重新发送");
+            return NotificationProblems.NotDeadCode.Problem();
         await AuditLog.WriteAsync(connection.Db(transaction, cancellationToken), AuditEntry.ByStaff(principal.StaffId(), "notification.retried", "notification", id), now);
         await transaction.CommitAsync(cancellationToken);
         try
@@ -37,6 +37,4 @@ public static class RetryNotification
         }
         return TypedResults.Ok(new Response(id, "pending"));
     }
-
-    public const string NotificationNotDeadCode = "notification_not_dead";
 }

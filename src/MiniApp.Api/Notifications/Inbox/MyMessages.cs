@@ -31,5 +31,5 @@ public static class MyMessages
         MySqlDataSource dataSource, TimeProvider clock, CancellationToken cancellationToken) =>
         await Inbox.MarkReadAsync(dataSource, recipientType, recipientId, id, clock.GetUtcNow().UtcDateTime, cancellationToken)
             ? TypedResults.NoContent()
-            : Problems.Create(404, ProblemCodes.NotFound, "消息不存在");
+            : ProblemCodes.NotFound.Problem("消息不存在");
 }

@@ -44,7 +44,7 @@ public static class WeChatPushEndpoints
             || (clock.GetUtcNow() - DateTimeOffset.FromUnixTimeSeconds(sentAt)).Duration() > MaxClockSkew)
             return BadSignature();
         var body = await ReadBodyAsync(request, cancellationToken);
-        if (body is null) return Problems.Create(400, ProblemCodes.BadRequest, "消息过大或为空");
+        if (body is null) return ProblemCodes.BadRequest.Problem("消息过大或为空");
         PushEvent pushEvent;
         try
         {
@@ -64,7 +64,7 @@ public static class WeChatPushEndpoints
         catch (Exception ex) when (ex is WeChatDataException or System.Xml.XmlException or System.Text.Json.JsonException)
         {
             loggers.CreateLogger(typeof(WeChatPushEndpoints)).LogWarning("A message push could not be read: {ExceptionType}", ex.GetType().Name);
-            return Problems.Create(400, ProblemCodes.BadRequest, "消息格式不正确");
+            return ProblemCodes.BadRequest.Problem("消息格式不正确");
         }
         await handler.HandleAsync(pushEvent, cancellationToken);
         return TypedResults.Text("success", "text/plain");
@@ -79,5 +79,5 @@ public static class WeChatPushEndpoints
         return read is 0 or > MaxBody ? null : new string(buffer, 0, read);
     }
 
-    private static ProblemHttpResult BadSignature() => Problems.Create(401, ProblemCodes.Unauthorized, "签名校验失败");
+    private static ProblemHttpResult BadSignature() => ProblemCodes.Unauthorized.Problem("签名校验失败");
 }

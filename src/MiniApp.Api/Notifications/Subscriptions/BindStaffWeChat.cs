@@ -23,7 +23,7 @@ public static class BindStaffWeChat
         }
         catch (WeChatApiException ex) when (ex.IsInvalidCode)
         {
-            return Problems.Create(400, ProblemCodes.WeChatCodeInvalid, "微信登录凭证已失效，请重试");
+            return ProblemCodes.WeChatCodeInvalid.Problem("微信登录凭证已失效，请重试");
         }
         return await SetAsync(principal.StaffId(), session.OpenId, dataSource, clock, cancellationToken);
     }

@@ -12,8 +12,6 @@ public static class RecordSubscriptions
 
     public sealed record Response(IReadOnlyList<Grant> Grants);
 
-    public const string NoWeChatCode = "wechat_not_bound";
-
     private static readonly string[] Answers = ["accept", "reject", "ban", "filter"];
 
     public static Task<Results<Ok<Response>, ProblemHttpResult>> Handle(Request request, ClaimsPrincipal principal,
@@ -37,7 +35,7 @@ public static class RecordSubscriptions
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var openId = await connection.ExecuteScalarAsync<string?>(new CommandDefinition(openIdSql, new { Id = id },
             cancellationToken: cancellationToken));
-        if (openId is null) return Problems.Create(409, NoWeChatCode, "请先绑定微信");
+        if (openId is null) return NotificationProblems.WeChatNotBoundCode.Problem();
         var now = clock.GetUtcNow().UtcDateTime;
         foreach (var (templateId, answer) in results)
         {
