@@ -24,10 +24,14 @@ public sealed class TelemetryOptions : IValidatableObject
     [Range(typeof(TimeSpan), "00:00:00.1", "00:00:30")]
     public TimeSpan FiguresReadTimeout { get; set; } = TimeSpan.FromSeconds(3);
 
+    /// <summary>The endpoint as an http or https URL, or null.</summary>
+    public static Uri? OtlpUri(string? value) =>
+        Uri.TryCreate(value, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" ? uri : null;
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        if (!string.IsNullOrWhiteSpace(OtlpEndpoint) && !Uri.TryCreate(OtlpEndpoint, UriKind.Absolute, out _))
-            yield return new ValidationResult("Telemetry:OtlpEndpoint is not an absolute URL.", [nameof(OtlpEndpoint)]);
+        if (!string.IsNullOrWhiteSpace(OtlpEndpoint) && OtlpUri(OtlpEndpoint) is null)
+            yield return new ValidationResult("Telemetry:OtlpEndpoint is not an http(s) URL.", [nameof(OtlpEndpoint)]);
         if (!MetricsAccess.TryParse(MetricsAllowedNetworks, out _, out var wrong))
         {
             yield return new ValidationResult(

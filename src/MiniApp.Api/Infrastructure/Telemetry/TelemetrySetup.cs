@@ -79,8 +79,7 @@ public static class TelemetrySetup
     private static (bool Enabled, Uri? Endpoint) OtlpEndpoint(IConfiguration configuration)
     {
         var ours = configuration[$"{TelemetryOptions.Section}:{nameof(TelemetryOptions.OtlpEndpoint)}"];
-        if (!string.IsNullOrWhiteSpace(ours) && Uri.TryCreate(ours, UriKind.Absolute, out var endpoint))
-            return (true, endpoint);
+        if (TelemetryOptions.OtlpUri(ours) is { } endpoint) return (true, endpoint);
         return (!string.IsNullOrWhiteSpace(configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]), null);
     }
 
