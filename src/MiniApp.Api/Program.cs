@@ -13,6 +13,7 @@ using MiniApp.Api.Infrastructure.OpenApi;
 using MiniApp.Api.Infrastructure.RateLimiting;
 using MiniApp.Api.Infrastructure.Redis;
 using MiniApp.Api.Infrastructure.Spreadsheets;
+using MiniApp.Api.Infrastructure.Telemetry;
 using MiniApp.Api.Me;
 using MiniApp.Api.Members;
 using MiniApp.Api.Notifications;
@@ -46,6 +47,7 @@ builder.Services.AddImports();
 builder.Services.AddNotifications(builder.Configuration, role);
 builder.Services.AddCampaignFigures();
 builder.Services.AddApiRateLimiting(builder.Configuration);
+builder.Services.AddApiTelemetry(builder.Configuration);
 
 var app = builder.Build();
 
@@ -70,6 +72,7 @@ app.UseRequestBodyLimits();
 app.UseJobsDashboard(role);
 
 app.MapApiHealth();
+app.MapApiMetrics();
 app.MapApiOpenApi();
 app.MapAuthEndpoints();
 app.MapMeEndpoints();

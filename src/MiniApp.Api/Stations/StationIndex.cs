@@ -69,8 +69,7 @@ public sealed class StationIndex(MySqlDataSource dataSource, ILogger<StationInde
             }
             var snapshot = NearbySnapshot.Build(_stations.Values, _facilityBits, version);
             _snapshot = snapshot;
-            logger.LogInformation("Station index at version {Version}: {Count} active stations ({Changed} rows read, {Kind})",
-                version, snapshot.Count, changed, full ? "full" : "changes");
+            StationIndexLog.Loaded(logger, version, snapshot.Count, changed, full ? "full" : "changes");
             return snapshot;
         }
         finally
@@ -88,7 +87,7 @@ public sealed class StationIndex(MySqlDataSource dataSource, ILogger<StationInde
         }
         catch (Exception exception) when (exception is MySqlException or TimeoutException or OperationCanceledException)
         {
-            logger.LogWarning("Station index refresh after a write failed ({ExceptionType}); the next poll retries", exception.GetType().Name);
+            StationIndexLog.RefreshAfterWriteFailed(logger, exception);
         }
     }
 

@@ -1,29 +1,34 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using MiniApp.Api.Infrastructure.Logging;
 using MiniApp.WeChat;
 
 namespace MiniApp.Api.Infrastructure.Errors;
 
-/// <summary>Turns the exceptions that escape a handler into problem details; the log line names the type, never the data.</summary>
-internal sealed class ApiExceptionHandler(IProblemDetailsService problemDetails, ILogger<ApiExceptionHandler> logger) : IExceptionHandler
+/// <summary>
+/// Turns the exceptions that escape a handler into problem details. A fault of ours is logged as an error with its
+/// stack trace and the request id the response carries; the message only as <see cref="LoggedException"/> allows.
+/// </summary>
+internal sealed partial class ApiExceptionHandler(
+    IProblemDetailsService problemDetails, ILogger<ApiExceptionHandler> logger) : IExceptionHandler
 {
-    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception,
+        CancellationToken cancellationToken)
     {
         var (status, code, detail) = Classify(exception);
         if (status >= 500 && status != 503)
         {
-            logger.LogError("Unhandled {ExceptionType} at {Path}: {Message}", exception.GetType().Name,
-                httpContext.Request.Path.Value, exception is BadHttpRequestException ? "bad request" : exception.Message);
+            Unhandled(logger, exception.GetType().Name, httpContext.Request.Method, httpContext.Request.Path.Value,
+                httpContext.TraceIdentifier, LoggedException.From(exception));
         }
         else if (status == 503)
         {
-            // An outage, not a fault of ours: the type and the driver's message say which dependency and how.
-            logger.LogWarning("Request failed with {Status} {Code}: {ExceptionType} {Message}", status, code, exception.GetType().Name,
-                exception.Message);
+            // An outage, not a fault of ours: the type and the message (MySQL's error code) say what failed and how.
+            DependencyFailed(logger, status, code, exception.GetType().Name, LoggedException.MessageOf(exception));
         }
         else
         {
-            logger.LogWarning("Request failed with {Status} {Code}", status, code);
+            RequestFailed(logger, status, code);
         }
         if (status == 503)
         {
@@ -60,4 +65,15 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problemDetails,
         OperationCanceledException => (499, ProblemCodes.BadRequest, "请求已取消"),
         _ => (500, ProblemCodes.InternalError, "服务器开小差了，请稍后再试"),
     };
+
+    [LoggerMessage(100, LogLevel.Error, "Unhandled {ExceptionType} at {Method} {Path} (request {RequestId})")]
+    private static partial void Unhandled(ILogger logger, string exceptionType, string method, string? path,
+        string requestId, Exception exception);
+
+    [LoggerMessage(101, LogLevel.Warning, "Request failed with {Status} {Code}: {ExceptionType} {Message}")]
+    private static partial void DependencyFailed(ILogger logger, int status, string code, string exceptionType,
+        string message);
+
+    [LoggerMessage(102, LogLevel.Warning, "Request failed with {Status} {Code}")]
+    private static partial void RequestFailed(ILogger logger, int status, string code);
 }

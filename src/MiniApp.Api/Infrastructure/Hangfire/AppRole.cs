@@ -1,8 +1,11 @@
+using MiniApp.Api.Infrastructure.Telemetry;
+
 namespace MiniApp.Api.Infrastructure.Hangfire;
 
 /// <summary>
 /// What this process does, from <c>--role api|worker|all</c> (configuration key Role; default all). api serves HTTP and
-/// enqueues jobs; worker runs the Hangfire server and answers only /health; all does both, for a single machine.
+/// enqueues jobs; worker runs the Hangfire server and answers only /health and /metrics; all does both, for a single
+/// machine.
 /// </summary>
 public enum AppRole { All, Api, Worker }
 
@@ -20,13 +23,17 @@ public static class AppRoles
 
     public static bool RunsJobs(this AppRole role) => role != AppRole.Api;
 
-    /// <summary>A worker node keeps /health for its orchestrator and answers 404 to everything else.</summary>
+    /// <summary>
+    /// A worker node keeps /health for its orchestrator and /metrics (its jobs' figures) for the scraper, and answers
+    /// 404 to everything else.
+    /// </summary>
     public static WebApplication UseRoleFilter(this WebApplication app, AppRole role)
     {
         if (role.ServesApi()) return app;
         app.Use((context, next) =>
         {
-            if (context.Request.Path.StartsWithSegments("/health")) return next(context);
+            if (context.Request.Path.StartsWithSegments("/health")
+                || context.Request.Path.StartsWithSegments(TelemetrySetup.MetricsPath)) return next(context);
             context.Response.StatusCode = StatusCodes.Status404NotFound;
             return Task.CompletedTask;
         });

@@ -1,5 +1,8 @@
 using Hangfire;
+using Hangfire.Common;
 using Hangfire.Redis.StackExchange;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using MiniApp.Api.Infrastructure.Telemetry;
 using StackExchange.Redis;
 
 namespace MiniApp.Api.Infrastructure.Hangfire;
@@ -28,6 +31,7 @@ public static class HangfireSetup
         // by every host in the process (tests run several) and outlive the multiplexer it was built on.
         services.AddSingleton<JobStorage>(provider =>
             new QuietRedisStorage(provider.GetRequiredService<IConnectionMultiplexer>(), new RedisStorageOptions { Prefix = prefix }));
+        AddJobFilters(services);
         services.AddHangfire((provider, config) => config
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
@@ -42,6 +46,18 @@ public static class HangfireSetup
         return services;
     }
 
+    /// <summary>
+    /// This container's job filters: Hangfire's own (its global ones, the attributes on jobs) and the metrics filter.
+    /// The server takes its filters from here; registered before AddHangfire, which only adds a provider if none is.
+    /// </summary>
+    private static void AddJobFilters(IServiceCollection services)
+    {
+        services.TryAddSingleton<ApiMetrics>();
+        services.AddSingleton<JobMetricsFilter>();
+        services.AddSingleton<IJobFilterProvider>(provider => new JobFilterProviderCollection(
+            JobFilterProviders.Providers, new JobFilterCollection { provider.GetRequiredService<JobMetricsFilter>() }));
+    }
+
     private sealed class RecurringJobsRegistration(IRecurringJobManager jobs, ILogger<RecurringJobsRegistration> logger) : IHostedService
     {
         public Task StartAsync(CancellationToken cancellationToken)
@@ -53,7 +69,7 @@ public static class HangfireSetup
             catch (Exception ex) when (ex is RedisException or TimeoutException)
             {
                 // Redis is down at start-up: the server retries on its own; the schedule is written by the next start.
-                logger.LogError("Could not register the recurring jobs: {Message}", ex.Message);
+                JobsLog.RecurringJobsNotRegistered(logger, ex);
             }
             return Task.CompletedTask;
         }

@@ -37,7 +37,7 @@ public sealed class OutboxDispatchJob(MySqlDataSource dataSource, DeliveryAttemp
                 catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
                 {
                     // One bad row must not hold up the batch; its claim lapses and a later run takes it again.
-                    logger.LogError("Notification {OutboxId} failed with {ExceptionType}: {Message}", row.Id, ex.GetType().Name, ex.Message);
+                    OutboxDispatchLog.RowFailed(logger, row.Id, ex);
                 }
                 handled++;
             }
@@ -51,7 +51,7 @@ public sealed class OutboxDispatchJob(MySqlDataSource dataSource, DeliveryAttemp
         if (row.Attempts > options.Value.Dispatch.MaxAttempts)
         {
             // Claimed again and again without an outcome (its workers kept failing): stop here.
-            logger.LogError("Notification {OutboxId} claimed {Attempts} times without an outcome; dead", row.Id, row.Attempts);
+            OutboxDispatchLog.TooManyAttempts(logger, row.Id, row.Attempts);
             await OutboxClaims.FinishAsync(connection, null, row.Id, token, "dead", row.HoldsGrant, null, "too many attempts", now, cancellationToken);
             return;
         }
@@ -74,7 +74,7 @@ public sealed class OutboxDispatchJob(MySqlDataSource dataSource, DeliveryAttemp
         // over after the lease ran out (a slow WeChat can outlast it), so no message goes out twice that way.
         if (!await OutboxClaims.RenewAsync(connection, row.Id, token, now + options.Value.Dispatch.ClaimLease, cancellationToken))
         {
-            logger.LogWarning("Notification {OutboxId}: the claim was taken over before sending; skipped", row.Id);
+            OutboxDispatchLog.ClaimTakenOver(logger, row.Id);
             return;
         }
         var fields = JsonSerializer.Deserialize<Dictionary<string, string>>(row.Fields) ?? [];
@@ -122,7 +122,7 @@ public sealed class OutboxDispatchJob(MySqlDataSource dataSource, DeliveryAttemp
         if (!await OutboxClaims.FinishAsync(connection, transaction, row.Id, token, status, holdsGrant, outcome.NextAttemptAt, outcome.Error, now,
                 cancellationToken))
         {
-            logger.LogWarning("Notification {OutboxId}: the claim expired before the result was recorded", row.Id);
+            OutboxDispatchLog.ClaimExpired(logger, row.Id);
             await transaction.RollbackAsync(cancellationToken);
             return;
         }
@@ -130,6 +130,6 @@ public sealed class OutboxDispatchJob(MySqlDataSource dataSource, DeliveryAttemp
         // WeChat refused the message, so the grant taken for it was never spent.
         else if (outcome.GrantUnspent) await SubscriptionGrants.RestoreAsync(connection, transaction, openId, templateId, now, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        if (outcome.Status == DeliveryStatus.Sent) logger.LogInformation("Notification {OutboxId} ({Kind}) sent", row.Id, row.Kind);
+        if (outcome.Status == DeliveryStatus.Sent) OutboxDispatchLog.Sent(logger, row.Id, row.Kind);
     }
 }
