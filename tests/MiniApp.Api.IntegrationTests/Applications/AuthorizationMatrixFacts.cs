@@ -4,7 +4,7 @@ namespace MiniApp.Api.IntegrationTests.Applications;
 /// Every staff endpoint × every role × an application in or out of the caller's scope → the expected status.
 /// In scope: received by 桂山街道总工会 (union 2); the caller's union is 2 (in) or 3 (out); county admins sit at the root.
 /// </summary>
-[Collection(ApiCollection.Name)]
+[Collection(ApplicationsCollection.Name)]
 public sealed class AuthorizationMatrixFacts(ApiFixture api)
 {
     public static TheoryData<string, string, bool, HttpStatusCode> Cases()

@@ -1,7 +1,7 @@
 namespace MiniApp.Api.IntegrationTests.Applications;
 
 /// <summary>Two open applications name one 身份证号: the reviewer sees both flagged and decides; only one becomes a member.</summary>
-[Collection(ApiCollection.Name)]
+[Collection(ApplicationsCollection.Name)]
 public sealed class ConflictReviewFacts(ApiFixture api)
 {
     private async Task<Submitted> SubmitAtStationOfAsync(long unionId, string idNumber)

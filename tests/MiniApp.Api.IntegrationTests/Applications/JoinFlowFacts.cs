@@ -1,7 +1,7 @@
 namespace MiniApp.Api.IntegrationTests.Applications;
 
 /// <summary>The whole join flow over HTTP: scene → login → phone → apply → review → card → verify.</summary>
-[Collection(ApiCollection.Name)]
+[Collection(ApplicationsCollection.Name)]
 public sealed class JoinFlowFacts(ApiFixture api)
 {
     [Fact]

@@ -4,7 +4,7 @@ namespace MiniApp.Api.IntegrationTests.Applications;
 /// One open application per WeChat account; a 身份证号 typed by someone else never blocks the person, and the answers
 /// never tell a caller about an application or a membership that is not theirs.
 /// </summary>
-[Collection(ApiCollection.Name)]
+[Collection(ApplicationsCollection.Name)]
 public sealed class OneOpenApplicationFacts(ApiFixture api)
 {
     private async Task<HttpResponseMessage> PostAsync(TestPeople.Worker worker, object form, string? key = null)

@@ -10,7 +10,7 @@ namespace MiniApp.Api.IntegrationTests.Applications;
 /// V11 puts one open application per account under a unique key. A database that already holds several open applications
 /// of one account (allowed until then) still migrates: none changes status, the oldest holds the account's place.
 /// </summary>
-[Collection(ApiCollection.Name)]
+[Collection(ApplicationsCollection.Name)]
 public sealed class OpenApplicationsMigrationFacts(ApiFixture api)
 {
     private const string InsertApplicationSql = """

@@ -1,7 +1,7 @@
 namespace MiniApp.Api.IntegrationTests.Applications;
 
 /// <summary>After a whole flow, neither the logs nor any text column of the database hold the clear 身份证号 or phone.</summary>
-[Collection(ApiCollection.Name)]
+[Collection(ApplicationsCollection.Name)]
 public sealed class PrivacyFacts(ApiFixture api)
 {
     [Fact]

@@ -1,6 +1,6 @@
 namespace MiniApp.Api.IntegrationTests.Applications;
 
-[Collection(ApiCollection.Name)]
+[Collection(ApplicationsCollection.Name)]
 public sealed class ReviewFacts(ApiFixture api)
 {
     private async Task<long> SubmitAtStationOfAsync(long unionId)

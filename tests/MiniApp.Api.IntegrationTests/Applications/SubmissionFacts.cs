@@ -1,6 +1,6 @@
 namespace MiniApp.Api.IntegrationTests.Applications;
 
-[Collection(ApiCollection.Name)]
+[Collection(ApplicationsCollection.Name)]
 public sealed class SubmissionFacts(ApiFixture api)
 {
     private async Task<HttpResponseMessage> PostAsync(TestPeople.Worker worker, object form, string? key = null)

@@ -1,7 +1,7 @@
 namespace MiniApp.Api.IntegrationTests.Applications;
 
 /// <summary>A table of bad inputs: each answers 400 validation_failed naming the field, with a Chinese message.</summary>
-[Collection(ApiCollection.Name)]
+[Collection(ApplicationsCollection.Name)]
 public sealed class ValidationFacts(ApiFixture api)
 {
     public static TheoryData<string, object?, string> BadFields() => new()

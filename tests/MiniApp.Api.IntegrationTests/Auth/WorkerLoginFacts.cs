@@ -1,6 +1,6 @@
 namespace MiniApp.Api.IntegrationTests.Auth;
 
-[Collection(ApiCollection.Name)]
+[Collection(ApplicationsCollection.Name)]
 public sealed class WorkerLoginFacts(ApiFixture api)
 {
     [Fact]

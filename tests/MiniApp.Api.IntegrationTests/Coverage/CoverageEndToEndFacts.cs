@@ -7,7 +7,7 @@ namespace MiniApp.Api.IntegrationTests.Coverage;
 /// decide, the hourly job refreshes, and the report over HTTP shows exactly the figures worked out by hand; the night's
 /// freeze keeps them when the next day's decisions arrive.
 /// </summary>
-[Collection(ApiCollection.Name)]
+[Collection(CoverageCollection.Name)]
 public sealed class CoverageEndToEndFacts(ApiFixture api)
 {
     private const string Township = "530427203";  // 老厂乡

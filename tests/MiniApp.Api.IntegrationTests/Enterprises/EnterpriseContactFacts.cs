@@ -1,7 +1,7 @@
 namespace MiniApp.Api.IntegrationTests.Enterprises;
 
 /// <summary>The contact's phone is stored sealed, hashed and masked; only reveal answers it in clear, and that is audited.</summary>
-[Collection(ApiCollection.Name)]
+[Collection(EnterprisesCollection.Name)]
 public sealed class EnterpriseContactFacts(ApiFixture api)
 {
     [Fact]

@@ -1,7 +1,7 @@
 namespace MiniApp.Api.IntegrationTests.Enterprises;
 
 /// <summary>Text that a spreadsheet would take for a formula leaves form1 and form4 with a leading quote, and comes back without it.</summary>
-[Collection(ApiCollection.Name)]
+[Collection(EnterprisesCollection.Name)]
 public sealed class EnterpriseExportFormulaFacts(ApiFixture api)
 {
     private static Dictionary<string, object?> Hostile(string token) =>

@@ -1,7 +1,7 @@
 namespace MiniApp.Api.IntegrationTests.Enterprises;
 
 /// <summary>附件1 and 附件4 as .xlsx: which enterprises each holds, in which columns, within the caller's scope.</summary>
-[Collection(ApiCollection.Name)]
+[Collection(EnterprisesCollection.Name)]
 public sealed class EnterpriseFormsFacts(ApiFixture api)
 {
     private async Task<string> SeedAsync(HttpClient admin)

@@ -2,7 +2,7 @@ using MiniExcelLibs;
 
 namespace MiniApp.Api.IntegrationTests.Enterprises;
 
-[Collection(ApiCollection.Name)]
+[Collection(EnterprisesCollection.Name)]
 public sealed class EnterpriseImportFacts(ApiFixture api)
 {
     private static Dictionary<string, object?> Row(string name, string creditCode, string township = "桂山街道", string department = "县交通运输局",

@@ -3,7 +3,7 @@ using MiniApp.Api.Enterprises;
 namespace MiniApp.Api.IntegrationTests.Enterprises;
 
 /// <summary>An import row that updates a registered enterprise changes what it fills in and keeps what it leaves blank or lacks.</summary>
-[Collection(ApiCollection.Name)]
+[Collection(EnterprisesCollection.Name)]
 public sealed class EnterpriseImportUpdateFacts(ApiFixture api)
 {
     // Settable properties: Dapper converts column types only into properties.

@@ -1,6 +1,6 @@
 namespace MiniApp.Api.IntegrationTests.Enterprises;
 
-[Collection(ApiCollection.Name)]
+[Collection(EnterprisesCollection.Name)]
 public sealed class EnterpriseRegisterFacts(ApiFixture api)
 {
     private static string WithCheck(string body17)

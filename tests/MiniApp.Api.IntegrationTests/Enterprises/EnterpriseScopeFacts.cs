@@ -1,7 +1,7 @@
 namespace MiniApp.Api.IntegrationTests.Enterprises;
 
 /// <summary>Who sees and edits which enterprises, and the list's filters. Every list is narrowed by the test's token.</summary>
-[Collection(ApiCollection.Name)]
+[Collection(EnterprisesCollection.Name)]
 public sealed class EnterpriseScopeFacts(ApiFixture api)
 {
     private static async Task<List<string>> NamesAsync(HttpClient client, string query)

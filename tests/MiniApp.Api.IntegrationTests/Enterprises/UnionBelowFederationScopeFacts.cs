@@ -4,7 +4,7 @@ namespace MiniApp.Api.IntegrationTests.Enterprises;
 /// A union below a federation carries the township's region code but none of the federation's work: a reviewer of an
 /// enterprise union has no enterprises, no survey rows and no figures.
 /// </summary>
-[Collection(ApiCollection.Name)]
+[Collection(EnterprisesCollection.Name)]
 public sealed class UnionBelowFederationScopeFacts(ApiFixture api)
 {
     [Theory]

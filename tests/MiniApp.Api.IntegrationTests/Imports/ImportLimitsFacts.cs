@@ -7,7 +7,7 @@ namespace MiniApp.Api.IntegrationTests.Imports;
 /// Uploads that are small but would be big work, sent to the three imports: each is refused with import_too_large
 /// (or read within bounds) before its rows are. The bombs are built here, at run time, by <see cref="Workbooks"/>.
 /// </summary>
-[Collection(ApiCollection.Name)]
+[Collection(StationsCollection.Name)]
 public sealed class ImportLimitsFacts(ApiFixture api)
 {
     public sealed record Import(string Url, string[] Header, int MaxRows)

@@ -32,9 +32,14 @@ public sealed class ApiFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _database = await TestDatabase.CreateAsync();
+        // The groups start side by side, and the API's own start-up migration takes Evolve's lock, which is one for
+        // the whole server: migrating here, without it, lets their databases migrate at once. The API then finds
+        // nothing left to do.
+        var migrated = _database.MigrateAsync();
         _sandbox = await SandboxHost.StartAsync();
+        await migrated;
         _factory = CreateFactory(_ => { });
-        // Start the host now: migrations run at start-up.
+        // Start the host now: it checks the migrations at start-up.
         _ = _factory.Server;
     }
 
@@ -43,6 +48,9 @@ public sealed class ApiFixture : IAsyncLifetime
         new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
         {
             builder.UseEnvironment("Testing");
+            // A factory switched to Kestrel (UseKestrel(0) on a factory from WithWebHostBuilder) would otherwise listen
+            // on Kestrel's default port 5000, which another group, or another run on this machine, may hold.
+            builder.UseSetting(WebHostDefaults.ServerUrlsKey, "http://127.0.0.1:0");
             builder.UseSetting("ConnectionStrings:MySql", Database.ConnectionString);
             builder.UseSetting("ConnectionStrings:Redis", TestSettings.Redis);
             builder.UseSetting("Redis:InstanceName", _redisPrefix);
@@ -112,9 +120,3 @@ public sealed class ApiFixture : IAsyncLifetime
 }
 
 public sealed record SandboxLoginCode(string Code, string OpenId, string SessionKey);
-
-[CollectionDefinition(Name)]
-public sealed class ApiCollection : ICollectionFixture<ApiFixture>
-{
-    public const string Name = "api";
-}

@@ -1,6 +1,9 @@
+using EvolveDb;
+using MiniApp.Api.Infrastructure.Data;
+
 namespace MiniApp.Api.IntegrationTests.Infrastructure;
 
-/// <summary>A database of its own for one test run (miniapp_test_xxxxxxxx), dropped at the end.</summary>
+/// <summary>A database of its own for one group of a test run (miniapp_test_xxxxxxxx), dropped at the end.</summary>
 internal sealed class TestDatabase : IAsyncDisposable
 {
     private readonly string _serverConnectionString;
@@ -31,6 +34,20 @@ internal sealed class TestDatabase : IAsyncDisposable
         return new TestDatabase(server, name, builder.ConnectionString);
     }
 
+    /// <summary>
+    /// Applies the API's migrations as its start-up does, but without Evolve's cluster lock: that lock is one for the
+    /// whole server (GET_LOCK), so databases migrated under it wait for one another.
+    /// </summary>
+    public Task MigrateAsync() => Task.Run(async () =>
+    {
+        await using var connection = await OpenAsync();
+        new Evolve(connection, _ => { })
+        {
+            EmbeddedResourceAssemblies = [typeof(DatabaseMigrator).Assembly],
+            EmbeddedResourceFilters = ["MiniApp.Api.Database.Migrations"],
+        }.Migrate();
+    });
+
     public async Task<MySqlConnection> OpenAsync()
     {
         var connection = new MySqlConnection(ConnectionString);
@@ -40,7 +57,8 @@ internal sealed class TestDatabase : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        MySqlConnection.ClearAllPools();
+        // Only this database's pool: the other groups' connections stay open.
+        await using (var own = new MySqlConnection(ConnectionString)) await MySqlConnection.ClearPoolAsync(own);
         await using var connection = new MySqlConnection(_serverConnectionString);
         await connection.OpenAsync();
         await using var command = new MySqlCommand($"DROP DATABASE IF EXISTS `{Name}`", connection);

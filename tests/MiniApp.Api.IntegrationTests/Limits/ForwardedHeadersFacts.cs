@@ -1,7 +1,7 @@
 namespace MiniApp.Api.IntegrationTests.Limits;
 
 /// <summary>X-Forwarded-For and X-Forwarded-Proto count only when the direct peer is one of ForwardedHeaders:KnownProxies.</summary>
-[Collection(ApiCollection.Name)]
+[Collection(LimitsCollection.Name)]
 public sealed class ForwardedHeadersFacts(ApiFixture api)
 {
     private const string Proxy = "192.0.2.10";

@@ -1,7 +1,7 @@
 namespace MiniApp.Api.IntegrationTests.Limits;
 
 /// <summary>With Redis down the shared limits hold per node in memory: the answers stay 401/400/429, never 500.</summary>
-[Collection(ApiCollection.Name)]
+[Collection(LimitsCollection.Name)]
 public sealed class RedisDownLimitFacts(ApiFixture api)
 {
     [Fact]

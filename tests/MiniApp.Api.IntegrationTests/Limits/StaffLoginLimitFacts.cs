@@ -3,7 +3,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace MiniApp.Api.IntegrationTests.Limits;
 
 /// <summary>Staff login: per-address limit before any hashing, failures per username and address, the per-username slow-down.</summary>
-[Collection(ApiCollection.Name)]
+[Collection(LimitsCollection.Name)]
 public sealed class StaffLoginLimitFacts(ApiFixture api)
 {
     private const string Attacker = "203.0.113.66";

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace MiniApp.Api.IntegrationTests.Limits;
 
 /// <summary>Worker login and nearby per client address (generous); submit, resubmit and phone binding per account (tight).</summary>
-[Collection(ApiCollection.Name)]
+[Collection(LimitsCollection.Name)]
 public sealed class WorkerLimitFacts(ApiFixture api)
 {
     private const string Nearby = "/api/stations/nearby?lat=24.0966&lng=101.9905&radiusKm=5";

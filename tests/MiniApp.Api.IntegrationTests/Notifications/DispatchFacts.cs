@@ -1,6 +1,6 @@
 namespace MiniApp.Api.IntegrationTests.Notifications;
 
-[Collection(ApiCollection.Name)]
+[Collection(NotificationsCollection.Name)]
 public sealed class DispatchFacts(ApiFixture api)
 {
     [Fact]

@@ -1,7 +1,7 @@
 namespace MiniApp.Api.IntegrationTests.Notifications;
 
 /// <summary>WeChat failing in its ways (busy, no subscription, payload refused) and workers dying mid-send.</summary>
-[Collection(ApiCollection.Name)]
+[Collection(NotificationsCollection.Name)]
 public sealed class DispatchFailureFacts(ApiFixture api)
 {
     [Fact]

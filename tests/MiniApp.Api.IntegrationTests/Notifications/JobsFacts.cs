@@ -4,7 +4,7 @@ using MiniApp.Api.Notifications.Dispatch;
 
 namespace MiniApp.Api.IntegrationTests.Notifications;
 
-[Collection(ApiCollection.Name)]
+[Collection(NotificationsCollection.Name)]
 public sealed class JobsFacts(ApiFixture api)
 {
     private HttpClient NoRedirects(string? bearer = null)

@@ -1,7 +1,7 @@
 namespace MiniApp.Api.IntegrationTests.Notifications;
 
 /// <summary>Every notifications endpoint × every kind of caller → the expected status.</summary>
-[Collection(ApiCollection.Name)]
+[Collection(NotificationsCollection.Name)]
 public sealed class NotificationsAuthorizationFacts(ApiFixture api)
 {
     private static readonly string[] Callers =

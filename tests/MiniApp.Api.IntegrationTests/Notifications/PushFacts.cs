@@ -2,7 +2,7 @@ using MiniApp.WeChat;
 
 namespace MiniApp.Api.IntegrationTests.Notifications;
 
-[Collection(ApiCollection.Name)]
+[Collection(NotificationsCollection.Name)]
 public sealed class PushFacts(ApiFixture api) : IAsyncLifetime
 {
     private const string Token = "push-token-for-tests";

@@ -2,7 +2,7 @@ using MiniApp.Api.Notifications.Reminders;
 
 namespace MiniApp.Api.IntegrationTests.Notifications;
 
-[Collection(ApiCollection.Name)]
+[Collection(NotificationsCollection.Name)]
 public sealed class ReminderFacts(ApiFixture api)
 {
     // Thursday 2026-12-10, 10:00 in China.

@@ -1,6 +1,6 @@
 namespace MiniApp.Api.IntegrationTests.StaffAccounts;
 
-[Collection(ApiCollection.Name)]
+[Collection(ApplicationsCollection.Name)]
 public sealed class StaffAccountsFacts(ApiFixture api)
 {
     private async Task<HttpClient> AdminAsync()

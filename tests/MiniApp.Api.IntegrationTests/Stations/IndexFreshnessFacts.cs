@@ -1,7 +1,7 @@
 namespace MiniApp.Api.IntegrationTests.Stations;
 
 /// <summary>Every API node keeps its own nearby index; a change made through one node reaches the others by itself.</summary>
-[Collection(ApiCollection.Name)]
+[Collection(StationsCollection.Name)]
 public sealed class IndexFreshnessFacts(ApiFixture api)
 {
     [Fact]

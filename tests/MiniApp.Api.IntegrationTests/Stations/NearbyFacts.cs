@@ -1,6 +1,6 @@
 namespace MiniApp.Api.IntegrationTests.Stations;
 
-[Collection(ApiCollection.Name)]
+[Collection(StationsCollection.Name)]
 public sealed class NearbyFacts(ApiFixture api)
 {
     private static long Id(JsonElement station) => station.GetProperty("id").GetInt64();

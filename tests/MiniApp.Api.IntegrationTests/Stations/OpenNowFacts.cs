@@ -1,7 +1,7 @@
 namespace MiniApp.Api.IntegrationTests.Stations;
 
 /// <summary>isOpenNow and openNow=true on a second API whose clock the test sets (China time, schedules past midnight).</summary>
-[Collection(ApiCollection.Name)]
+[Collection(StationsCollection.Name)]
 public sealed class OpenNowFacts(ApiFixture api) : IAsyncLifetime
 {
     private readonly SettableClock _clock = new();

@@ -3,7 +3,7 @@ using MiniExcelLibs;
 
 namespace MiniApp.Api.IntegrationTests.Stations;
 
-[Collection(ApiCollection.Name)]
+[Collection(StationsCollection.Name)]
 public sealed class StationImportFacts(ApiFixture api)
 {
     public const string Header = "站点编码,站点名称,类型,地址,区划代码,纬度,经度,服务设施,开放时间,非开放时间进入方式,联系电话,所属工会,状态,照片链接";

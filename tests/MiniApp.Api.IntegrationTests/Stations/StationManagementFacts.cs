@@ -1,6 +1,6 @@
 namespace MiniApp.Api.IntegrationTests.Stations;
 
-[Collection(ApiCollection.Name)]
+[Collection(StationsCollection.Name)]
 public sealed class StationManagementFacts(ApiFixture api)
 {
     [Fact]

@@ -2,7 +2,7 @@ using System.IO.Compression;
 
 namespace MiniApp.Api.IntegrationTests.Stations;
 
-[Collection(ApiCollection.Name)]
+[Collection(StationsCollection.Name)]
 public sealed class StationQrCodeFacts(ApiFixture api)
 {
     private const string GetWxaCodeUnlimit = "getwxacodeunlimit";

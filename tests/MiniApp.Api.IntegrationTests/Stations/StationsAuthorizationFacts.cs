@@ -5,7 +5,7 @@ namespace MiniApp.Api.IntegrationTests.Stations;
 /// (union 2); the caller sits at union 2 (in) or 3 (out); county admins at the root. Every staff role reads its subtree;
 /// only county admins and union reviewers write.
 /// </summary>
-[Collection(ApiCollection.Name)]
+[Collection(StationsCollection.Name)]
 public sealed class StationsAuthorizationFacts(ApiFixture api)
 {
     private static readonly string[] Reads = ["list", "get", "qrcode", "zip", "template"];

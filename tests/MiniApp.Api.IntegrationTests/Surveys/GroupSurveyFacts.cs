@@ -2,7 +2,7 @@ using MiniApp.Api.IntegrationTests.Coverage.Reports;
 
 namespace MiniApp.Api.IntegrationTests.Surveys;
 
-[Collection(ApiCollection.Name)]
+[Collection(StationsCollection.Name)]
 public sealed class GroupSurveyFacts(ApiFixture api)
 {
     private const string Url = "/api/staff/surveys/groups";

@@ -5,7 +5,7 @@ using MiniExcelLibs;
 
 namespace MiniApp.Api.IntegrationTests.Surveys;
 
-[Collection(ApiCollection.Name)]
+[Collection(StationsCollection.Name)]
 public sealed class SurveyImportFacts(ApiFixture api)
 {
     private static readonly object?[] Header =

@@ -8,7 +8,7 @@ namespace MiniApp.Api.IntegrationTests.Coverage.Engine;
 /// finds its own, a refresh over an open yesterday does not take yesterday's flows, and a freeze that runs late in the
 /// morning keeps yesterday's last enterprise figures rather than the register of this morning.
 /// </summary>
-[Collection(ApiCollection.Name)]
+[Collection(CoverageCollection.Name)]
 public sealed class GapDayFacts(ApiFixture api)
 {
     private const string Township = "530427205";  // 平掌乡

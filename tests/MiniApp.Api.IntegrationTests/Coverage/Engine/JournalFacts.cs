@@ -1,6 +1,6 @@
 namespace MiniApp.Api.IntegrationTests.Coverage.Engine;
 
-[Collection(ApiCollection.Name)]
+[Collection(CoverageCollection.Name)]
 public sealed class JournalFacts(ApiFixture api)
 {
     private static readonly DateOnly Day = new(2049, 1, 10);

@@ -6,7 +6,7 @@ namespace MiniApp.Api.IntegrationTests.Coverage.Engine;
 /// Journal rows dated a day that was frozen before they committed (a transaction open across the freeze, a node with a
 /// slow clock): the next day takes them in, stocks and flows, and a full computation of that day agrees.
 /// </summary>
-[Collection(ApiCollection.Name)]
+[Collection(CoverageCollection.Name)]
 public sealed class LateJournalFacts(ApiFixture api)
 {
     private const string Township = "530427204";

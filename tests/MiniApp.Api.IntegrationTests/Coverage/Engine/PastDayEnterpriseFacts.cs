@@ -6,7 +6,7 @@ namespace MiniApp.Api.IntegrationTests.Coverage.Engine;
 /// The register keeps no history: a day older than yesterday keeps the enterprise figures of its last refresh, or carries
 /// the previous day's forward, whether the nightly freeze catches it up or coverage-rebuild computes it.
 /// </summary>
-[Collection(ApiCollection.Name)]
+[Collection(CoverageCollection.Name)]
 public sealed class PastDayEnterpriseFacts(ApiFixture api)
 {
     private const string Township = "530427205";

@@ -2,7 +2,7 @@ using MiniApp.Api.Coverage;
 
 namespace MiniApp.Api.IntegrationTests.Coverage.Engine;
 
-[Collection(ApiCollection.Name)]
+[Collection(CoverageCollection.Name)]
 public sealed class RefreshReadsFacts(ApiFixture api)
 {
     private const string Township = "530427201";

@@ -6,7 +6,7 @@ namespace MiniApp.Api.IntegrationTests.Coverage.Engine;
 /// A hand-worked month in 2039 in two townships of one group: the figures of each day are exactly those worked out here,
 /// on top of whatever the shared database held in those cells before the test (the baseline day).
 /// </summary>
-[Collection(ApiCollection.Name)]
+[Collection(CoverageCollection.Name)]
 public sealed class WorkedExampleFacts(ApiFixture api)
 {
     private const string Jianxing = "530427202";

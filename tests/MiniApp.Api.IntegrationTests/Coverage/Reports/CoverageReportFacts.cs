@@ -1,6 +1,6 @@
 namespace MiniApp.Api.IntegrationTests.Coverage.Reports;
 
-[Collection(ApiCollection.Name)]
+[Collection(CoverageCollection.Name)]
 public sealed class CoverageReportFacts(ApiFixture api)
 {
     private const string Url = $"/api/staff/reports/coverage?date={MarchFigures.Date}&from={MarchFigures.From}";

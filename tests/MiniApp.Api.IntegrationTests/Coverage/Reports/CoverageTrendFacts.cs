@@ -1,6 +1,6 @@
 namespace MiniApp.Api.IntegrationTests.Coverage.Reports;
 
-[Collection(ApiCollection.Name)]
+[Collection(CoverageCollection.Name)]
 public sealed class CoverageTrendFacts(ApiFixture api)
 {
     [Fact]

@@ -3,7 +3,7 @@ using MiniExcelLibs;
 
 namespace MiniApp.Api.IntegrationTests.Coverage.Reports;
 
-[Collection(ApiCollection.Name)]
+[Collection(CoverageCollection.Name)]
 public sealed class CoverageWorkbookFacts(ApiFixture api)
 {
     internal static List<object?[]> Sheet(byte[] workbook, string sheet)

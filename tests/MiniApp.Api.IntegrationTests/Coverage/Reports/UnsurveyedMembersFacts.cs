@@ -6,7 +6,7 @@ namespace MiniApp.Api.IntegrationTests.Coverage.Reports;
 /// 平甸 on Sunday 2034-08-13: 货车司机 surveyed (100 workers, 40 members), 快递员 not surveyed (30 members). 入会率 counts
 /// the 40 only: 0.4, not 70/100; activeMembers stays 70. No other township has figures that day.
 /// </summary>
-[Collection(ApiCollection.Name)]
+[Collection(CoverageCollection.Name)]
 public sealed class UnsurveyedMembersFacts(ApiFixture api)
 {
     private const string Day = "2034-08-13";

@@ -11,7 +11,7 @@ namespace MiniApp.Api.IntegrationTests.Coverage.Reports;
 /// So: members 290 (+110), 入会率 290/700 = 0.4143 against 0.36 (+0.0543), 建会率 0.5 against 0.25; furthest behind:
 /// 扬武 0.2, 古城 0.3667, 桂山 0.45 and 快递员 0.2, 货车司机 0.4 (护工护理员 is ahead).
 /// </summary>
-[Collection(ApiCollection.Name)]
+[Collection(CoverageCollection.Name)]
 public sealed class WeeklyBulletinFacts(ApiFixture api)
 {
     // Monday 2034-04-10, 08:00 in China.

@@ -3,7 +3,7 @@ using MiniApp.Api.IntegrationTests.Notifications;
 
 namespace MiniApp.Api.IntegrationTests.Enterprises.Formation;
 
-[Collection(ApiCollection.Name)]
+[Collection(EnterprisesCollection.Name)]
 public sealed class FormationJobFacts(ApiFixture api)
 {
     private async Task<(string Token, long Id)> StaffAsync(string role, long unionId = 1, string? department = null)

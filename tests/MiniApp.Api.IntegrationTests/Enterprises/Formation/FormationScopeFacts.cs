@@ -1,6 +1,6 @@
 namespace MiniApp.Api.IntegrationTests.Enterprises.Formation;
 
-[Collection(ApiCollection.Name)]
+[Collection(EnterprisesCollection.Name)]
 public sealed class FormationScopeFacts(ApiFixture api)
 {
     [Fact]

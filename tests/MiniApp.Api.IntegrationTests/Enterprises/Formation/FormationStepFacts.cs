@@ -1,6 +1,6 @@
 namespace MiniApp.Api.IntegrationTests.Enterprises.Formation;
 
-[Collection(ApiCollection.Name)]
+[Collection(EnterprisesCollection.Name)]
 public sealed class FormationStepFacts(ApiFixture api)
 {
     [Fact]

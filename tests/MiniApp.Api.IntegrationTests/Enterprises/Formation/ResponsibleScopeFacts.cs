@@ -1,7 +1,7 @@
 namespace MiniApp.Api.IntegrationTests.Enterprises.Formation;
 
 /// <summary>The staff member responsible for a step is reminded about the enterprise, so they must be able to open it.</summary>
-[Collection(ApiCollection.Name)]
+[Collection(EnterprisesCollection.Name)]
 public sealed class ResponsibleScopeFacts(ApiFixture api)
 {
     [Fact]

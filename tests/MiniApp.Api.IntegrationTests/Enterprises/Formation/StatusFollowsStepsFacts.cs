@@ -4,7 +4,7 @@ namespace MiniApp.Api.IntegrationTests.Enterprises.Formation;
 /// Once an enterprise has formation steps, 未建会 / 筹建中 follow them: the register cannot set the other one, and moving the
 /// type that marks 筹建中 restates every enterprise on the way. The step-type facts change the county-wide list and put it back.
 /// </summary>
-[Collection(ApiCollection.Name)]
+[Collection(EnterprisesCollection.Name)]
 public sealed class StatusFollowsStepsFacts(ApiFixture api)
 {
     private async Task<string> StatusAsync(long id) =>

@@ -1,7 +1,7 @@
 namespace MiniApp.Api.IntegrationTests.Enterprises.Formation;
 
 /// <summary>These facts change the county-wide list; each puts the original back, and the collection runs one test at a time.</summary>
-[Collection(ApiCollection.Name)]
+[Collection(EnterprisesCollection.Name)]
 public sealed class StepTypeConfigurationFacts(ApiFixture api)
 {
     private static object Item(JsonElement type, string? name = null, bool? active = null) => new
