@@ -65,7 +65,7 @@ public static class TelemetrySetup
         {
             if (!MetricsAccess.Allows(context, networks))
             {
-                await Problems.Create(403, ProblemCodes.Forbidden, "无权读取监控指标").ExecuteAsync(context);
+                await ProblemCodes.Forbidden.Problem("无权读取监控指标").ExecuteAsync(context);
                 return;
             }
             await figures.RefreshForScrapeAsync(context.RequestAborted);
