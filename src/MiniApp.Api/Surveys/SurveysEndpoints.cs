@@ -16,6 +16,7 @@ public static class SurveysEndpoints
             .ProducesProblem(StatusCodes.Status403Forbidden);
 
         group.MapPut("/groups", PutGroupSurveys.Handle)
+            .RequireAuthorization(ReportScope.Policy)
             .WithBodyLimit(PutGroupSurveys.MaxBodyBytes)
             .WithSummary("Save the survey rows (附件2: workers, units, units with a union per township × group) of a period, all or none")
             .WithDescription("A survey is in force from periodStart until a later one for the same township and group. Rows are upserted by "
@@ -26,10 +27,12 @@ public static class SurveysEndpoints
                 + "forbidden (403: a role without survey data).")
             .ProducesProblem(StatusCodes.Status400BadRequest);
         group.MapGet("/groups", ListGroupSurveys.Handle)
+            .RequireAuthorization(ReportScope.Policy)
             .WithSummary("Survey rows in scope, newest period first; periodStart, township and group filter")
             .WithDescription(Scope + "Problem codes: validation_failed (400: periodStart is not a date), unauthorized (401), forbidden (403).")
             .ProducesProblem(StatusCodes.Status400BadRequest);
         group.MapPost("/groups/import", ImportGroupSurveys.Handle)
+            .RequireAuthorization(ReportScope.Policy)
             .WithSummary("Import survey rows of a period from an .xlsx shaped like 附件2 (multipart field file); dryRun=true only checks")
             .WithDescription("群体, 乡镇(街道) and 覆盖方式 by Chinese name (or code); 主管部门, 已入会人数, 入会率 and 本期新增会员 are computed "
                 + "and ignored. A title row above the header and 合计 rows are skipped. Answers a result per row (created, updated, unchanged "

@@ -15,6 +15,7 @@ public static class CoverageReportsEndpoints
             .ProducesProblem(StatusCodes.Status403Forbidden);
 
         group.MapGet("/coverage", GetCoverageReport.Handle)
+            .RequireAuthorization(ReportScope.Policy)
             .WithSummary("入会率 and 建会率 at a date by township, group or department, with flows over the period and the gap to the 60% target")
             .WithDescription("date defaults to today (China); by is township (default), group or department; from (start of the period of the "
                 + "*InPeriod figures and decision days) defaults to the 1st of date's month. joinRate = surveyedGroupMembers ÷ surveyedWorkers "
@@ -27,11 +28,13 @@ public static class CoverageReportsEndpoints
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/coverage/trend", GetCoverageTrend.Handle)
+            .RequireAuthorization(ReportScope.Policy)
             .WithSummary("Per day of [from, to] with figures: members, members of surveyed groups, surveyed workers, 入会率, 100+ enterprises and 建会率 per key")
             .WithDescription("to defaults to today (China), from to 29 days before; at most 366 days. " + Scope
                 + "Problem codes: validation_failed (400: bad dates, from after to, or a range over 366 days), unauthorized (401), forbidden (403).")
             .ProducesProblem(StatusCodes.Status400BadRequest);
         group.MapGet("/coverage.xlsx", DownloadCoverageReport.Handle)
+            .RequireAuthorization(ReportScope.Policy)
             .WithSummary("The coverage report as .xlsx laid out like 附件2: a sheet of worker figures and one of 100+ enterprises")
             .WithDescription("Same query and scope as GET /api/staff/reports/coverage. Each sheet has a title row (date and period) and a note "
                 + "row naming each rate's denominator; columns are listed in README. "
@@ -47,7 +50,6 @@ public static class CoverageReportsEndpoints
                 + "Problem codes: validation_failed (400: not a date or not a Sunday), unauthorized (401), forbidden (403: not a county admin), "
                 + "coverage_not_ready (404: no figures for that Sunday).")
             .RequireAuthorization(Policies.CountyAdmin)
-            .AddEndpointFilter(CurrentCountyAdminFilter.InvokeAsync)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/bulletin.xlsx", GetWeeklyBulletin.Download)
@@ -55,7 +57,6 @@ public static class CoverageReportsEndpoints
             .WithDescription("Same query as GET /api/staff/reports/bulletin. "
                 + "Problem codes: validation_failed (400), unauthorized (401), forbidden (403), coverage_not_ready (404).")
             .RequireAuthorization(Policies.CountyAdmin)
-            .AddEndpointFilter(CurrentCountyAdminFilter.InvokeAsync)
             .Produces<Stream>(StatusCodes.Status200OK, ReportSheet.ContentType)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound);
