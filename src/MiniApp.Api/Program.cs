@@ -46,6 +46,7 @@ builder.Services.AddStations(builder.Configuration);
 builder.Services.AddImports();
 builder.Services.AddNotifications(builder.Configuration, role);
 builder.Services.AddCampaignFigures();
+builder.Services.AddStaffPolicy(ReportScope.Policy, ReportScope.Has, ReportScope.ForbiddenDetail);
 builder.Services.AddApiRateLimiting(builder.Configuration);
 builder.Services.AddApiTelemetry(builder.Configuration);
 

@@ -49,8 +49,8 @@ public static class ResubmitApplication
             var parameters = new DynamicParameters(SubmitApplication.Parameters(userId, valid, idNumber, ProtectedValue.Phone(protector, valid.Phone),
                 union, now.UtcDateTime));
             parameters.Add("ApplicationId", id);
-            await CoverageJournal.ResubmittingAsync(connection, transaction, id, new CoverageCell(valid.ResidenceTownship, valid.Group),
-                now.UtcDateTime, cancellationToken);
+            await CoverageJournal.ResubmittingAsync(connection.Db(transaction, cancellationToken), id,
+                new CoverageCell(valid.ResidenceTownship, valid.Group), now.UtcDateTime);
             if (await connection.ExecuteAsync(new CommandDefinition(Sql, parameters, transaction, cancellationToken: cancellationToken)) == 0)
                 return ApplicationProblems.StateChanged();
             await AuditLog.WriteAsync(connection.Db(transaction, cancellationToken), AuditEntry.ByWorker(userId, "application.resubmitted", "application", id, new { receivingUnionId = union.Id, rule = union.Rule }), now.UtcDateTime);

@@ -64,7 +64,7 @@ public static class SubmitApplication
                     "UPDATE idempotency_keys SET application_id = @applicationId WHERE user_id = @userId AND idempotency_key = @idempotencyKey",
                     new { applicationId, userId, idempotencyKey }, transaction, cancellationToken: cancellationToken));
             }
-            await CoverageJournal.SubmittedAsync(connection, transaction, applicationId, now.UtcDateTime, cancellationToken);
+            await CoverageJournal.SubmittedAsync(connection.Db(transaction, cancellationToken), applicationId, now.UtcDateTime);
             await AuditLog.WriteAsync(connection.Db(transaction, cancellationToken), AuditEntry.ByWorker(userId, "application.submitted", "application", applicationId, new { receivingUnionId = union.Id, rule = union.Rule }), now.UtcDateTime);
             await transaction.CommitAsync(cancellationToken);
             return await CreatedAsync(connection, applicationId, cancellationToken);

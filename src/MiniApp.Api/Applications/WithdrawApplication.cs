@@ -26,7 +26,7 @@ public static class WithdrawApplication
                 cancellationToken: cancellationToken));
             return owned ? ApplicationProblems.StateChanged() : ApplicationProblems.NotFound();
         }
-        await CoverageJournal.WithdrawnAsync(connection, transaction, id, now, cancellationToken);
+        await CoverageJournal.WithdrawnAsync(connection.Db(transaction, cancellationToken), id, now);
         await AuditLog.WriteAsync(connection.Db(transaction, cancellationToken), AuditEntry.ByWorker(userId, "application.withdrawn", "application", id), now);
         await transaction.CommitAsync(cancellationToken);
         return TypedResults.Ok(await ApplicationRow.LoadViewAsync(connection, id, cancellationToken));

@@ -7,69 +7,65 @@ namespace MiniApp.Api.Coverage;
 public static class CoverageJournal
 {
     private const string ApplicationSql = """
-        SELECT residence_township, worker_group_code, submitted_at, status FROM applications WHERE id = @applicationId FOR UPDATE
+        SELECT residence_township, worker_group_code, submitted_at, status FROM applications
+        WHERE id = @applicationId FOR UPDATE
         """;
+
+    private const string RejectedStatus = "rejected";
 
     private sealed record ApplicationCell(CoverageCell Cell, DateTime SubmittedAt, string Status);
 
     /// <summary>After the application row is inserted.</summary>
-    public static async Task SubmittedAsync(MySqlConnection connection, MySqlTransaction transaction, long applicationId, DateTime nowUtc,
-        CancellationToken cancellationToken)
+    public static async Task SubmittedAsync(Db tx, long applicationId, DateTime nowUtc)
     {
-        var application = await ReadAsync(connection, transaction, applicationId, cancellationToken);
-        await WriteAsync(connection, transaction, applicationId, CoverageChanges.Submitted(application.Cell, nowUtc), nowUtc, cancellationToken);
+        var application = await ReadAsync(tx, applicationId);
+        await WriteAsync(tx, applicationId, CoverageChanges.Submitted(application.Cell, nowUtc), nowUtc);
     }
 
     /// <summary>After the status is set to withdrawn.</summary>
-    public static async Task WithdrawnAsync(MySqlConnection connection, MySqlTransaction transaction, long applicationId, DateTime nowUtc,
-        CancellationToken cancellationToken)
+    public static async Task WithdrawnAsync(Db tx, long applicationId, DateTime nowUtc)
     {
-        var application = await ReadAsync(connection, transaction, applicationId, cancellationToken);
-        await WriteAsync(connection, transaction, applicationId, CoverageChanges.Withdrawn(application.Cell, nowUtc), nowUtc, cancellationToken);
+        var application = await ReadAsync(tx, applicationId);
+        await WriteAsync(tx, applicationId, CoverageChanges.Withdrawn(application.Cell, nowUtc), nowUtc);
     }
 
     /// <summary>After the status is set to rejected.</summary>
-    public static async Task RejectedAsync(MySqlConnection connection, MySqlTransaction transaction, long applicationId, DateTime nowUtc,
-        CancellationToken cancellationToken)
+    public static async Task RejectedAsync(Db tx, long applicationId, DateTime nowUtc)
     {
-        var application = await ReadAsync(connection, transaction, applicationId, cancellationToken);
-        await WriteAsync(connection, transaction, applicationId,
-            CoverageChanges.Rejected(application.Cell, application.SubmittedAt, nowUtc), nowUtc, cancellationToken);
+        var application = await ReadAsync(tx, applicationId);
+        await WriteAsync(tx, applicationId,
+            CoverageChanges.Rejected(application.Cell, application.SubmittedAt, nowUtc), nowUtc);
     }
 
-    /// <summary>After the status is set to approved; the member counts under the application's township and group.</summary>
-    public static async Task ApprovedAsync(MySqlConnection connection, MySqlTransaction transaction, long applicationId, DateTime nowUtc,
-        CancellationToken cancellationToken)
+    /// <summary>After the status is set to approved; the member counts under the application's township and group.
+    /// </summary>
+    public static async Task ApprovedAsync(Db tx, long applicationId, DateTime nowUtc)
     {
-        var application = await ReadAsync(connection, transaction, applicationId, cancellationToken);
-        await WriteAsync(connection, transaction, applicationId,
-            CoverageChanges.Approved(application.Cell, application.SubmittedAt, nowUtc), nowUtc, cancellationToken);
+        var application = await ReadAsync(tx, applicationId);
+        await WriteAsync(tx, applicationId,
+            CoverageChanges.Approved(application.Cell, application.SubmittedAt, nowUtc), nowUtc);
     }
 
     /// <summary>
-    /// Before the rejected application is overwritten by the corrected form, while its old township and group can still be
-    /// read (the row stays locked until the transaction ends). Writes nothing when it is no longer rejected: the guarded
-    /// update that follows then changes nothing and the transaction is not committed.
+    /// Before the rejected application is overwritten by the corrected form, while its old township and group can
+    /// still be read (the row stays locked until the transaction ends). Writes nothing when it is no longer rejected:
+    /// the guarded update that follows then changes nothing and the transaction is not committed.
     /// </summary>
-    public static async Task ResubmittingAsync(MySqlConnection connection, MySqlTransaction transaction, long applicationId,
-        CoverageCell after, DateTime nowUtc, CancellationToken cancellationToken)
+    public static async Task ResubmittingAsync(Db tx, long applicationId, CoverageCell after, DateTime nowUtc)
     {
-        var application = await ReadAsync(connection, transaction, applicationId, cancellationToken);
-        if (application.Status != "rejected") return;
-        await WriteAsync(connection, transaction, applicationId, CoverageChanges.Resubmitted(application.Cell, after, nowUtc), nowUtc,
-            cancellationToken);
+        var application = await ReadAsync(tx, applicationId);
+        if (application.Status != RejectedStatus) return;
+        await WriteAsync(tx, applicationId, CoverageChanges.Resubmitted(application.Cell, after, nowUtc), nowUtc);
     }
 
-    private static async Task<ApplicationCell> ReadAsync(MySqlConnection connection, MySqlTransaction transaction, long applicationId,
-        CancellationToken cancellationToken)
+    private static async Task<ApplicationCell> ReadAsync(Db tx, long applicationId)
     {
-        var (township, group, submittedAt, status) = await connection.QuerySingleAsync<(string, string, DateTime, string)>(
-            new CommandDefinition(ApplicationSql, new { applicationId }, transaction, cancellationToken: cancellationToken));
+        var (township, group, submittedAt, status) =
+            await tx.QuerySingleAsync<(string, string, DateTime, string)>(ApplicationSql, new { applicationId });
         return new ApplicationCell(new CoverageCell(township, group), submittedAt, status);
     }
 
-    private static Task WriteAsync(MySqlConnection connection, MySqlTransaction transaction, long applicationId,
-        IReadOnlyList<JournalEntry> entries, DateTime nowUtc, CancellationToken cancellationToken)
+    private static Task WriteAsync(Db tx, long applicationId, IReadOnlyList<JournalEntry> entries, DateTime nowUtc)
     {
         var parameters = new DynamicParameters(new { applicationId, Now = nowUtc });
         var rows = new List<string>(entries.Count);
@@ -82,12 +78,14 @@ public static class CoverageJournal
             parameters.Add($"Measure{i}", entry.Measure);
             parameters.Add($"Delta{i}", entry.Delta);
             parameters.Add($"DecisionDays{i}", entry.DecisionDays);
-            rows.Add($"(@Day{i}, @Township{i}, @Group{i}, @Measure{i}, @Delta{i}, @DecisionDays{i}, @applicationId, @Now)");
+            rows.Add(
+                $"(@Day{i}, @Township{i}, @Group{i}, @Measure{i}, @Delta{i}, @DecisionDays{i}, @applicationId, @Now)");
         }
         var sql = $"""
-            INSERT INTO coverage_deltas (day, township_code, worker_group_code, measure, delta, decision_days, application_id, occurred_at)
+            INSERT INTO coverage_deltas (day, township_code, worker_group_code, measure, delta, decision_days,
+                application_id, occurred_at)
             VALUES {string.Join(", ", rows)}
             """;
-        return connection.ExecuteAsync(new CommandDefinition(sql, parameters, transaction, cancellationToken: cancellationToken));
+        return tx.ExecuteAsync(sql, parameters);
     }
 }

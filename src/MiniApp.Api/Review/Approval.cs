@@ -47,7 +47,7 @@ public static class Approval
         if (changed == 0) return new ApprovalResult(ApprovalOutcome.StateChanged);
         try
         {
-            await CoverageJournal.ApprovedAsync(connection, transaction, applicationId, now, cancellationToken);
+            await CoverageJournal.ApprovedAsync(connection.Db(transaction, cancellationToken), applicationId, now);
             var memberId = await connection.ExecuteScalarAsync<long>(new CommandDefinition(InsertMemberSql,
                 new { Id = applicationId, JoinedOn = joinedOn.ToDateTime(TimeOnly.MinValue), Now = now }, transaction, cancellationToken: cancellationToken));
             var number = MemberNumber(joinedOn, memberId);

@@ -42,7 +42,7 @@ public static class RejectApplication
                 new { request.ReasonCode, Note = note, StaffId = staff.Id, Now = now, Id = id, row.Version }, transaction,
                 cancellationToken: cancellationToken)) == 0)
             return ApplicationProblems.StateChanged();
-        await CoverageJournal.RejectedAsync(connection, transaction, id, now, cancellationToken);
+        await CoverageJournal.RejectedAsync(connection.Db(transaction, cancellationToken), id, now);
         await AuditLog.WriteAsync(connection.Db(transaction, cancellationToken), AuditEntry.ByStaff(staff.Id, "application.rejected", "application", id, new { reasonCode = request.ReasonCode, note }), now);
         await ApplicationNotifications.WriteAsync(connection, transaction, id, NotificationKinds.ApplicationRejected, now, cancellationToken);
         await transaction.CommitAsync(cancellationToken);

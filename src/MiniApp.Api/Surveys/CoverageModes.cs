@@ -14,8 +14,11 @@ public static class CoverageModes
         var value = text.Trim();
         foreach (var (code, name) in All)
         {
-            if (string.Equals(code, value, StringComparison.OrdinalIgnoreCase) || value == name || value == name + "会" || value == name[..2])
+            if (string.Equals(code, value, StringComparison.OrdinalIgnoreCase)
+                || value == name || value == name + "会" || value == name[..2])
+            {
                 return code;
+            }
         }
         return null;
     }

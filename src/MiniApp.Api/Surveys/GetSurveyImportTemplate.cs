@@ -2,7 +2,8 @@ using MiniApp.Api.Coverage.Reports;
 
 namespace MiniApp.Api.Surveys;
 
-/// <summary>GET /api/staff/surveys/groups/import-template: 附件2 as an .xlsx, a title row, the header and one example row.</summary>
+/// <summary>GET /api/staff/surveys/groups/import-template: 附件2 as an .xlsx, a title row, the header and one example
+/// row.</summary>
 public static class GetSurveyImportTemplate
 {
     public const string SheetName = "附件2";

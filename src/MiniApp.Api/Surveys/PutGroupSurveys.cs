@@ -18,42 +18,57 @@ public static class PutGroupSurveys
 
     public sealed record RowResult(string Township, string Group, string Result);
 
-    public sealed record Response(DateOnly PeriodStart, int Created, int Updated, int Unchanged, IReadOnlyList<RowResult> Rows);
+    public sealed record Response(
+        DateOnly PeriodStart, int Created, int Updated, int Unchanged, IReadOnlyList<RowResult> Rows);
 
-    public static async Task<Results<Ok<Response>, ProblemHttpResult>> Handle(Request request, ClaimsPrincipal principal, MySqlDataSource dataSource,
-        TimeProvider clock, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<Response>, ProblemHttpResult>> Handle(Request request, ReportScope scope,
+        [AsParameters] SurveyServices services)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var (scope, forbidden) = await ReportScope.LoadAsync(connection, principal, cancellationToken);
-        if (scope is null) return forbidden!;
-
         var errors = new Dictionary<string, string[]>();
-        if (!ReportDates.TryParse(request.PeriodStart, out var periodStart)) errors["periodStart"] = ["请填写统计期开始日期，格式为 YYYY-MM-DD"];
+        if (!ReportDates.TryParse(request.PeriodStart, out var periodStart))
+            errors["periodStart"] = ["请填写统计期开始日期，格式为 YYYY-MM-DD"];
         else DateRange.Check(periodStart, "periodStart", errors);
         var rows = request.Rows ?? [];
         if (rows.Count == 0) errors["rows"] = ["请至少填写一行摸底数据"];
         else if (rows.Count > MaxRows) errors["rows"] = [$"一次最多提交{MaxRows}行"];
         if (errors.Count > 0) return Problems.Validation(errors);
 
-        var reference = await CoverageReference.LoadAsync(connection, cancellationToken);
+        await using var connection = await services.DataSource.OpenConnectionAsync(services.Cancellation);
+        var db = connection.Db(services.Cancellation);
+        var records = Check(rows, await CoverageReference.LoadAsync(db), scope, errors);
+        if (errors.Count > 0) return Problems.Validation(errors, "摸底数据有误，未保存任何一行，请按提示修改后重新提交");
+
+        var results = await SurveyWrites.SaveAsync(db,
+            new(periodStart, records, scope.Staff?.Id, SurveyWrites.ViaApi, Write: true, services.UtcNow()));
+        var rowResults = records.Select((r, i) => new RowResult(r.TownshipCode, r.WorkerGroupCode, results[i]))
+            .ToList();
+        int Tally(string result) => results.Count(r => r == result);
+        return TypedResults.Ok(new Response(periodStart, Tally(SurveyWrites.Created), Tally(SurveyWrites.Updated),
+            Tally(SurveyWrites.Unchanged), rowResults));
+    }
+
+    /// <summary>The records of the rows; a bad row, or a township and group a row above already has, adds its
+    /// messages under rows[i].field.</summary>
+    private static List<SurveyRecord> Check(List<SurveyRowInput> rows, CoverageReference reference, ReportScope scope,
+        Dictionary<string, string[]> errors)
+    {
         var records = new List<SurveyRecord>();
         var firstIndex = new Dictionary<(string, string), int>();
         for (var i = 0; i < rows.Count; i++)
         {
             var rowErrors = new Dictionary<string, List<string>>();
-            var record = rows[i] is { } row ? SurveyRules.Check(row, reference, scope, namesAllowed: false, rowErrors) : null;
+            var record = rows[i] is { } row
+                ? SurveyRules.Check(row, reference, scope, namesAllowed: false, rowErrors)
+                : null;
             if (rows[i] is null) SurveyRules.Add(rowErrors, "township", "该行为空");
             if (record is not null && !firstIndex.TryAdd((record.TownshipCode, record.WorkerGroupCode), i))
-                SurveyRules.Add(rowErrors, "group", $"与 rows[{firstIndex[(record.TownshipCode, record.WorkerGroupCode)]}] 的乡镇（街道）和群体重复");
+            {
+                var first = firstIndex[(record.TownshipCode, record.WorkerGroupCode)];
+                SurveyRules.Add(rowErrors, "group", $"与 rows[{first}] 的乡镇（街道）和群体重复");
+            }
             foreach (var (field, messages) in rowErrors) errors[$"rows[{i}].{field}"] = [.. messages];
             if (record is not null) records.Add(record);
         }
-        if (errors.Count > 0) return Problems.Validation(errors, "摸底数据有误，未保存任何一行，请按提示修改后重新提交");
-
-        var results = await SurveyWrites.SaveAsync(connection, periodStart, records, scope.Staff?.Id, "api", write: true,
-            clock.GetUtcNow().UtcDateTime, cancellationToken);
-        return TypedResults.Ok(new Response(periodStart, results.Count(r => r == SurveyWrites.Created), results.Count(r => r == SurveyWrites.Updated),
-            results.Count(r => r == SurveyWrites.Unchanged),
-            records.Select((r, i) => new RowResult(r.TownshipCode, r.WorkerGroupCode, results[i])).ToList()));
+        return records;
     }
 }

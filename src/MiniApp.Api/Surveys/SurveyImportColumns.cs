@@ -46,9 +46,10 @@ public static class SurveyImportColumns
     }
 
     private static Column? Find(string name) =>
-        All.FirstOrDefault(c => Normalise(c.Header) == name || string.Equals(c.Field, name, StringComparison.OrdinalIgnoreCase))
+        All.FirstOrDefault(c =>
+            Normalise(c.Header) == name || string.Equals(c.Field, name, StringComparison.OrdinalIgnoreCase))
         ?? (Aliases.TryGetValue(name, out var field) ? All.First(c => c.Field == field) : null);
 
-    private static string Normalise(string header) =>
-        new string(header.Where(c => !char.IsWhiteSpace(c)).ToArray()).Replace('（', '(').Replace('）', ')').Replace('／', '/').TrimEnd('*', '＊');
+    private static string Normalise(string header) => new string(header.Where(c => !char.IsWhiteSpace(c)).ToArray())
+        .Replace('（', '(').Replace('）', ')').Replace('／', '/').TrimEnd('*', '＊');
 }

@@ -15,6 +15,7 @@ public static class SurveysEndpoints
             .WithProblems(EndpointProblems.Staff);
 
         group.MapPut("/groups", PutGroupSurveys.Handle)
+            .RequireAuthorization(ReportScope.Policy)
             .WithBodyLimit(PutGroupSurveys.MaxBodyBytes)
             .WithSummary("Save the survey rows (附件2: workers, units, units with a union per township × group) of a period, all or none")
             .WithDescription("A survey is in force from periodStart until a later one for the same township and group. Rows are upserted by "
@@ -25,10 +26,12 @@ public static class SurveysEndpoints
                 ProblemCodes.ValidationFailed.Because("a bad row, a duplicate township and group, a row out of scope"),
                 ProblemCodes.Forbidden.Because("a role without survey data"));
         group.MapGet("/groups", ListGroupSurveys.Handle)
+            .RequireAuthorization(ReportScope.Policy)
             .WithSummary("Survey rows in scope, newest period first; periodStart, township and group filter")
             .WithDescription(Scope)
             .WithProblems(ProblemCodes.ValidationFailed.Because("periodStart is not a date"));
         group.MapPost("/groups/import", ImportGroupSurveys.Handle)
+            .RequireAuthorization(ReportScope.Policy)
             .WithSummary("Import survey rows of a period from an .xlsx shaped like 附件2 (multipart field file); dryRun=true only checks")
             .WithDescription("群体, 乡镇(街道) and 覆盖方式 by Chinese name (or code); 主管部门, 已入会人数, 入会率 and 本期新增会员 are computed "
                 + "and ignored. A title row above the header and 合计 rows are skipped. Answers a result per row (created, updated, unchanged "

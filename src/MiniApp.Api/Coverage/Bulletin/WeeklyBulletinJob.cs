@@ -6,7 +6,8 @@ namespace MiniApp.Api.Coverage.Bulletin;
 
 /// <summary>
 /// Hangfire job, weekly: the 情况通报 of the week ending last Sunday (China) to the inbox of every enabled county admin.
-/// One message per admin and week (dedupe key), so a second run writes nothing; a Sunday without figures writes nothing.
+/// One message per admin and week (dedupe key), so a second run writes nothing; a Sunday without figures writes
+/// nothing.
 /// </summary>
 public sealed class WeeklyBulletinJob(MySqlDataSource dataSource, TimeProvider clock, ILogger<WeeklyBulletinJob> logger)
 {
@@ -20,27 +21,29 @@ public sealed class WeeklyBulletinJob(MySqlDataSource dataSource, TimeProvider c
         var now = clock.GetUtcNow().UtcDateTime;
         var weekEnding = ReportDates.LastSunday(ChinaTime.Today(clock));
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var bulletin = await WeeklyBulletin.LoadAsync(connection, weekEnding, cancellationToken);
+        var db = connection.Db(cancellationToken);
+        var bulletin = await WeeklyBulletin.LoadAsync(db, weekEnding);
         if (bulletin is null)
         {
-            logger.LogWarning("Weekly bulletin not sent: no coverage figures for {WeekEnding}", weekEnding.ToString("yyyy-MM-dd"));
+            logger.LogWarning("Weekly bulletin not sent: no coverage figures for {WeekEnding}",
+                weekEnding.ToString("yyyy-MM-dd"));
             return 0;
         }
-        var admins = await connection.QueryAsync<long>(new CommandDefinition(AdminsSql, cancellationToken: cancellationToken));
         var written = 0;
-        foreach (var adminId in admins)
+        foreach (var adminId in await db.QueryAsync<long>(AdminsSql))
         {
-            if (await ReminderWriter.WriteAsync(connection, Notification(bulletin, adminId), now, cancellationToken)) written++;
+            if (await ReminderWriter.WriteAsync(connection, Notification(bulletin, adminId), now, cancellationToken))
+                written++;
         }
         return written;
     }
 
-    private static Notification Notification(WeeklyBulletin bulletin, long staffId) => new(Kind, Recipients.Staff, staffId, TemplateKeys.ReviewReminder,
-        bulletin.Title, bulletin.Summary,
+    private static Notification Notification(WeeklyBulletin bulletin, long staffId) => new(
+        Kind, Recipients.Staff, staffId, TemplateKeys.ReviewReminder, bulletin.Title, bulletin.Summary,
         new Dictionary<string, string>
         {
             ["title"] = "每周入会建会情况通报",
-            ["count"] = bulletin.ApprovedInWeek.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["count"] = bulletin.ApprovedInWeek.ToString(CultureInfo.InvariantCulture),
             ["note"] = $"入会率{CoverageRates.Percent(bulletin.JoinRate.Current)}"
                 + (bulletin.JoinRate.Change is { } change ? $"，较上周{CoverageRates.Points(change)}" : ""),
             ["date"] = ReportDates.Chinese(bulletin.WeekEnding),

@@ -4,8 +4,8 @@ namespace MiniApp.Api.Coverage.Reports;
 /// Worker figures of one roll-up. 入会率 (joinRate) = surveyedGroupMembers ÷ surveyedWorkers: its denominator is the
 /// surveyed group (附件2 从业人数), named in <see cref="Denominator"/>, and its numerator counts only the members of the
 /// township × group cells that have surveyed workers, so members of a group nobody surveyed never raise the rate.
-/// activeMembers counts every member. Stocks are as at the report date; *InPeriod sum the days from..date; decision days
-/// are nearest-rank over the decisions of the period.
+/// activeMembers counts every member. Stocks are as at the report date; *InPeriod sum the days from..date; decision
+/// days are nearest-rank over the decisions of the period.
 /// </summary>
 public sealed record WorkerFigures(
     long SurveyedWorkers, long SurveyedUnits, long SurveyedUnitsWithUnion, decimal? UnitsUnionRate,
@@ -18,7 +18,8 @@ public sealed record WorkerFigures(
 }
 
 /// <summary>建会率 of one key category of enterprises (人大代表和政协委员所在企业, …), whatever their size.</summary>
-public sealed record KeyCategoryFigures(string Category, string Name, long Enterprises, long WithUnion, decimal? UnionRate, decimal? GapToTarget);
+public sealed record KeyCategoryFigures(
+    string Category, string Name, long Enterprises, long WithUnion, decimal? UnionRate, decimal? GapToTarget);
 
 /// <summary>
 /// Enterprise figures of one roll-up at the report date. 建会率 (unionRate) = withUnion ÷ enterprises100Plus. The
@@ -27,7 +28,8 @@ public sealed record KeyCategoryFigures(string Category, string Name, long Enter
 /// </summary>
 public sealed record EnterpriseFigures(
     long Enterprises100Plus, long WithUnion, long Forming, decimal? UnionRate, decimal? GapToTarget,
-    long Staff, long StaffInUnionised, long MembersInUnionised, decimal? MemberRateInUnionised, string MemberRateDenominator,
+    long Staff, long StaffInUnionised, long MembersInUnionised, decimal? MemberRateInUnionised,
+    string MemberRateDenominator,
     IReadOnlyList<KeyCategoryFigures> KeyCategories)
 {
     public const string UnionisedEnterpriseStaff = "unionised_enterprise_staff";
@@ -36,7 +38,8 @@ public sealed record EnterpriseFigures(
 /// <summary>One line of a report: a township, group or department (key and Chinese name), or the total.</summary>
 public sealed record ReportRow(string Key, string Name, WorkerFigures Workers, EnterpriseFigures? Enterprises);
 
-/// <summary>The categories of coverage_enterprise_daily: all 100+ enterprises, then the plan's key enterprises.</summary>
+/// <summary>The categories of coverage_enterprise_daily: all 100+ enterprises, then the plan's key enterprises.
+/// </summary>
 public static class EnterpriseCategories
 {
     public const string All100Plus = "all_100plus";
@@ -59,6 +62,14 @@ public static class ReportKeys
     public const string TotalName = "合计";
 
     public static bool IsKnown(string by) => by is Township or Group or Department;
+
+    /// <summary>The key the query's by names (township when absent); adds "by: message" when it names none.</summary>
+    public static string Parse(string? by, Dictionary<string, string[]> errors)
+    {
+        var key = string.IsNullOrWhiteSpace(by) ? Township : by.Trim().ToLowerInvariant();
+        if (!IsKnown(key)) errors["by"] = ["by 只能是 township（乡镇）、group（群体）或 department（主管部门）"];
+        return key;
+    }
 
     public static string Label(string by) => by switch
     {

@@ -1,6 +1,7 @@
 namespace MiniApp.Api.Coverage.Reports;
 
-/// <summary>The arithmetic of the figures: rates to 4 decimals, the gap to the work plan's 60% target, nearest-rank percentiles.</summary>
+/// <summary>The arithmetic of the figures: rates to 4 decimals, the gap to the work plan's 60% target, nearest-rank
+/// percentiles.</summary>
 public static class CoverageRates
 {
     /// <summary>The work plan's target for both 建会率 and 入会率 (新工发〔2019〕14号: 分别达60%以上).</summary>
@@ -33,10 +34,11 @@ public static class CoverageRates
     }
 
     /// <summary>A rate as people read it: 45.67%, or empty when there is none.</summary>
-    public static string Percent(decimal? rate) => rate is { } value ? (value * 100).ToString("0.00", System.Globalization.CultureInfo.InvariantCulture) + "%" : "";
+    public static string Percent(decimal? rate) =>
+        rate is { } value ? (value * 100).ToString("0.00", CultureInfo.InvariantCulture) + "%" : "";
 
     /// <summary>A change of rate in percentage points, with its sign: +1.20, -0.50.</summary>
     public static string Points(decimal? change) => change is { } value
-        ? (value * 100).ToString("+0.00;-0.00;0.00", System.Globalization.CultureInfo.InvariantCulture)
+        ? (value * 100).ToString("+0.00;-0.00;0.00", CultureInfo.InvariantCulture)
         : "";
 }

@@ -8,18 +8,23 @@ public static class CoverageReader
         public DateOnly Date => DateOnly.FromDateTime(Day);
     }
 
-    public sealed record Figures(IReadOnlyList<GroupCell> Groups, IReadOnlyList<DecisionCell> Decisions, IReadOnlyList<EnterpriseCell>? Enterprises);
+    public sealed record Figures(
+        IReadOnlyList<GroupCell> Groups,
+        IReadOnlyList<DecisionCell> Decisions,
+        IReadOnlyList<EnterpriseCell>? Enterprises);
 
     private const string DaySql = "SELECT day, frozen, computed_at FROM coverage_days WHERE day = @Day";
 
-    private const string DaysSql = "SELECT day, frozen, computed_at FROM coverage_days WHERE day BETWEEN @From AND @To ORDER BY day";
+    private const string DaysSql =
+        "SELECT day, frozen, computed_at FROM coverage_days WHERE day BETWEEN @From AND @To ORDER BY day";
 
     // Stocks come from the report date's row, flows from every day of the period.
     private const string GroupsSql = $"""
         SELECT g.township_code, g.worker_group_code,
             CAST(SUM(CASE WHEN g.day = @Date THEN g.surveyed_workers ELSE 0 END) AS SIGNED) AS surveyed_workers,
             CAST(SUM(CASE WHEN g.day = @Date THEN g.surveyed_units ELSE 0 END) AS SIGNED) AS surveyed_units,
-            CAST(SUM(CASE WHEN g.day = @Date THEN g.surveyed_units_with_union ELSE 0 END) AS SIGNED) AS surveyed_units_with_union,
+            CAST(SUM(CASE WHEN g.day = @Date THEN g.surveyed_units_with_union ELSE 0 END) AS SIGNED)
+                AS surveyed_units_with_union,
             CAST(SUM(CASE WHEN g.day = @Date THEN g.active_members ELSE 0 END) AS SIGNED) AS active_members,
             CAST(SUM(CASE WHEN g.day = @Date THEN g.open_applications ELSE 0 END) AS SIGNED) AS open_applications,
             CAST(SUM(CASE WHEN g.day = @Date THEN g.approved_total ELSE 0 END) AS SIGNED) AS approved_total,
@@ -52,25 +57,20 @@ public static class CoverageReader
         GROUP BY e.township_code, e.department_code, e.category
         """;
 
-    public static async Task<CoverageDay?> DayAsync(MySqlConnection connection, DateOnly day, CancellationToken cancellationToken) =>
-        await connection.QuerySingleOrDefaultAsync<CoverageDay>(new CommandDefinition(DaySql, new { Day = At(day) },
-            cancellationToken: cancellationToken));
+    public static Task<CoverageDay?> DayAsync(Db db, DateOnly day) =>
+        db.QuerySingleOrDefaultAsync<CoverageDay>(DaySql, new { Day = At(day) });
 
-    public static async Task<IReadOnlyList<CoverageDay>> DaysAsync(MySqlConnection connection, DateOnly from, DateOnly to,
-        CancellationToken cancellationToken) =>
-        (await connection.QueryAsync<CoverageDay>(new CommandDefinition(DaysSql, new { From = At(from), To = At(to) },
-            cancellationToken: cancellationToken))).ToList();
+    public static async Task<IReadOnlyList<CoverageDay>> DaysAsync(Db db, DateOnly from, DateOnly to) =>
+        (await db.QueryAsync<CoverageDay>(DaysSql, new { From = At(from), To = At(to) })).ToList();
 
     /// <summary>The scope's figures at <paramref name="date"/>, with flows and decisions over from..date.</summary>
-    public static async Task<Figures> ReadAsync(MySqlConnection connection, ReportScope scope, DateOnly from, DateOnly date,
-        CancellationToken cancellationToken)
+    public static async Task<Figures> ReadAsync(Db db, ReportScope scope, DateOnly from, DateOnly date)
     {
         var parameters = scope.Parameters(new { From = At(from), Date = At(date) });
-        var groups = (await connection.QueryAsync<GroupCell>(new CommandDefinition(GroupsSql, parameters, cancellationToken: cancellationToken))).ToList();
-        var decisions = (await connection.QueryAsync<DecisionCell>(new CommandDefinition(DecisionsSql, parameters,
-            cancellationToken: cancellationToken))).ToList();
+        var groups = (await db.QueryAsync<GroupCell>(GroupsSql, parameters)).ToList();
+        var decisions = (await db.QueryAsync<DecisionCell>(DecisionsSql, parameters)).ToList();
         var enterprises = scope.SeesEnterprises
-            ? (await connection.QueryAsync<EnterpriseCell>(new CommandDefinition(EnterprisesSql, parameters, cancellationToken: cancellationToken))).ToList()
+            ? (await db.QueryAsync<EnterpriseCell>(EnterprisesSql, parameters)).ToList()
             : null;
         return new Figures(groups, decisions, enterprises);
     }

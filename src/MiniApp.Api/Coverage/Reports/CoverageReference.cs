@@ -26,8 +26,9 @@ public sealed class CoverageReference
         Groups = groups;
         Departments = departments;
         var order = departments.Select((d, i) => (d.Code, i)).ToDictionary(x => x.Code, x => x.i);
-        DepartmentsOfGroup = links.GroupBy(l => l.WorkerGroupCode)
-            .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.Select(l => l.DepartmentCode).OrderBy(c => order.GetValueOrDefault(c, int.MaxValue)).ToList());
+        DepartmentsOfGroup = links.GroupBy(l => l.WorkerGroupCode).ToDictionary(g => g.Key, g =>
+            (IReadOnlyList<string>)g.Select(l => l.DepartmentCode)
+                .OrderBy(c => order.GetValueOrDefault(c, int.MaxValue)).ToList());
         GroupsOfDepartment = links.GroupBy(l => l.DepartmentCode)
             .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.Select(l => l.WorkerGroupCode).ToList());
     }
@@ -38,7 +39,8 @@ public sealed class CoverageReference
     public IReadOnlyDictionary<string, IReadOnlyList<string>> DepartmentsOfGroup { get; }
     public IReadOnlyDictionary<string, IReadOnlyList<string>> GroupsOfDepartment { get; }
 
-    /// <summary>The departments a group's figures count under; a group no department leads counts under 未指定部门.</summary>
+    /// <summary>The departments a group's figures count under; a group no department leads counts under 未指定部门.
+    /// </summary>
     public IReadOnlyList<string> DepartmentsOf(string groupCode) =>
         DepartmentsOfGroup.TryGetValue(groupCode, out var departments) ? departments : [NoDepartment];
 
@@ -57,12 +59,13 @@ public sealed class CoverageReference
     private static Item? Find(IReadOnlyList<Item> items, string text)
     {
         var value = text.Trim();
-        return items.FirstOrDefault(i => string.Equals(i.Code, value, StringComparison.OrdinalIgnoreCase) || i.Name == value);
+        return items.FirstOrDefault(i =>
+            string.Equals(i.Code, value, StringComparison.OrdinalIgnoreCase) || i.Name == value);
     }
 
-    public static async Task<CoverageReference> LoadAsync(MySqlConnection connection, CancellationToken cancellationToken)
+    public static async Task<CoverageReference> LoadAsync(Db db)
     {
-        await using var results = await connection.QueryMultipleAsync(new CommandDefinition(Sql, cancellationToken: cancellationToken));
+        await using var results = await db.QueryMultipleAsync(Sql);
         var townships = (await results.ReadAsync<Item>()).ToList();
         var groups = (await results.ReadAsync<Item>()).ToList();
         var departments = (await results.ReadAsync<Item>()).ToList();

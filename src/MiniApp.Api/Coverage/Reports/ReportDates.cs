@@ -1,6 +1,7 @@
 namespace MiniApp.Api.Coverage.Reports;
 
-/// <summary>Report dates as the query string spells them (YYYY-MM-DD, China dates), and the weeks of the bulletin.</summary>
+/// <summary>Report dates as the query string spells them (YYYY-MM-DD, China dates), and the weeks of the bulletin.
+/// </summary>
 public static class ReportDates
 {
     public static bool TryParse(string? text, out DateOnly date) =>
@@ -19,7 +20,8 @@ public static class ReportDates
     public static DateOnly FirstOfMonth(DateOnly date) => new(date.Year, date.Month, 1);
 
     /// <summary>The Sunday that ended the last full week: yesterday on a Monday, a week ago on a Sunday.</summary>
-    public static DateOnly LastSunday(DateOnly today) => today.AddDays(today.DayOfWeek == DayOfWeek.Sunday ? -7 : -(int)today.DayOfWeek);
+    public static DateOnly LastSunday(DateOnly today) =>
+        today.AddDays(today.DayOfWeek == DayOfWeek.Sunday ? -7 : -(int)today.DayOfWeek);
 
     public static string Chinese(DateOnly date) => $"{date.Year}年{date.Month}月{date.Day}日";
 }

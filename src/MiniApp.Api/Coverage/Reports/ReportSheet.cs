@@ -5,8 +5,8 @@ namespace MiniApp.Api.Coverage.Reports;
 
 /// <summary>
 /// A sheet written cell by cell: title and note rows above the header, as the county's paper forms have them.
-/// MiniExcel writes the rows as they come (no header of its own), every row as wide as the widest, text that a spreadsheet
-/// would take for a formula quoted (<see cref="SpreadsheetText"/>).
+/// MiniExcel writes the rows as they come (no header of its own), every row as wide as the widest, text that a
+/// spreadsheet would take for a formula quoted (<see cref="SpreadsheetText"/>).
 /// </summary>
 public sealed class ReportSheet(string name)
 {
@@ -37,7 +37,8 @@ public sealed class ReportSheet(string name)
     {
         var workbook = sheets.ToDictionary(s => s.Name, s => (object)s.Cells().ToList());
         using var stream = new MemoryStream();
-        await stream.SaveAsAsync(workbook, printHeader: false, excelType: ExcelType.XLSX, cancellationToken: cancellationToken);
+        await stream.SaveAsAsync(workbook, printHeader: false, excelType: ExcelType.XLSX,
+            cancellationToken: cancellationToken);
         return stream.ToArray();
     }
 }

@@ -10,8 +10,14 @@ public readonly record struct Db(DbConnection Connection, DbTransaction? Transac
     /// <summary>The same connection inside a transaction.</summary>
     public Db In(DbTransaction transaction) => this with { Transaction = transaction };
 
+    /// <summary>Seconds a command may run before it is cancelled; null keeps the connection's default.</summary>
+    public int? TimeoutSeconds { get; init; }
+
+    /// <summary>The same connection and transaction, for commands that may run longer than the default.</summary>
+    public Db WithTimeout(int seconds) => this with { TimeoutSeconds = seconds };
+
     public CommandDefinition Command(string sql, object? parameters = null) =>
-        new(sql, parameters, Transaction, cancellationToken: Cancellation);
+        new(sql, parameters, Transaction, TimeoutSeconds, cancellationToken: Cancellation);
 
     public Task<int> ExecuteAsync(string sql, object? parameters = null) =>
         Connection.ExecuteAsync(Command(sql, parameters));
