@@ -25,7 +25,6 @@ public static class NotificationsEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         var staff = app.MapGroup("/api/staff").WithTags("Staff: notifications").RequireAuthorization(Policies.Staff)
-            .AddEndpointFilter(CurrentStaffAsync)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden);
         staff.MapGet("/messages", MyMessages.ListForStaff)
@@ -48,12 +47,10 @@ public static class NotificationsEndpoints
             .ProducesProblem(StatusCodes.Status409Conflict);
         staff.MapGet("/notifications", ListNotifications.Handle)
             .RequireAuthorization(Policies.CountyAdmin)
-            .AddEndpointFilter(CurrentCountyAdminFilter.InvokeAsync)
             .WithSummary("Outbox notifications by status (default dead), newest first (county admins)")
             .ProducesProblem(StatusCodes.Status400BadRequest);
         staff.MapPost("/notifications/{id:long}/retry", RetryNotification.Handle)
             .RequireAuthorization(Policies.CountyAdmin)
-            .AddEndpointFilter(CurrentCountyAdminFilter.InvokeAsync)
             .WithSummary("Send a dead notification again (county admins)")
             .WithDescription("Problem codes: not_found (404), notification_not_dead (409).")
             .ProducesProblem(StatusCodes.Status404NotFound)
@@ -61,16 +58,5 @@ public static class NotificationsEndpoints
 
         app.MapWeChatPushEndpoints();
         return app;
-    }
-
-    /// <summary>A disabled or re-passworded staff member loses these endpoints at once, not when the token runs out.</summary>
-    private static async ValueTask<object?> CurrentStaffAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
-    {
-        var http = context.HttpContext;
-        await using (var connection = await http.RequestServices.GetRequiredService<MySqlDataSource>().OpenConnectionAsync(http.RequestAborted))
-        {
-            if (await StaffContext.LoadAsync(connection, http.User, http.RequestAborted) is null) return Problems.SessionExpired();
-        }
-        return await next(context);
     }
 }
