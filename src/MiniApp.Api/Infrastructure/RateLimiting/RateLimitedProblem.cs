@@ -1,13 +1,15 @@
 namespace MiniApp.Api.Infrastructure.RateLimiting;
 
-/// <summary>429 rate_limited with Retry-After in whole seconds (at least one) and a detail that says how long to wait.</summary>
+/// <summary>429 rate_limited with Retry-After in whole seconds (at least one) and a detail that says how long to
+/// wait.</summary>
 public static class RateLimitedProblem
 {
     public static ProblemHttpResult Create(HttpContext context, TimeSpan retryAfter, string? detail = null)
     {
         var seconds = RetryAfterSeconds(retryAfter);
         context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-        return Problems.Create(StatusCodes.Status429TooManyRequests, ProblemCodes.RateLimited, detail ?? $"操作过于频繁，请{Wait(seconds)}后再试");
+        return Problems.Create(StatusCodes.Status429TooManyRequests, ProblemCodes.RateLimited,
+            detail ?? $"操作过于频繁，请{Wait(seconds)}后再试");
     }
 
     public static int RetryAfterSeconds(TimeSpan retryAfter) => Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));

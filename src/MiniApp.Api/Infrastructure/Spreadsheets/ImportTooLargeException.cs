@@ -1,8 +1,8 @@
 namespace MiniApp.Api.Infrastructure.Spreadsheets;
 
 /// <summary>
-/// An upload would cost more than a limit allows; thrown where the limit is reached, so reading stops there. Answered as
-/// 400 import_too_large with the Chinese message, the limit and its unit (rows, bytes, characters, ratio or parts).
+/// An upload would cost more than a limit allows; thrown where the limit is reached, so reading stops there. Answered
+/// as 400 import_too_large with the Chinese message, the limit and its unit (rows, bytes, characters, ratio or parts).
 /// </summary>
 public sealed class ImportTooLargeException(string detail, long limit, string unit) : Exception(detail)
 {
@@ -10,8 +10,8 @@ public sealed class ImportTooLargeException(string detail, long limit, string un
 
     public string Unit { get; } = unit;
 
-    public ProblemHttpResult ToProblem() => Problems.Create(StatusCodes.Status400BadRequest, ProblemCodes.ImportTooLarge, Message,
-        new Dictionary<string, object?> { ["limit"] = Limit, ["unit"] = Unit });
+    public ProblemHttpResult ToProblem() => Problems.Create(StatusCodes.Status400BadRequest,
+        ProblemCodes.ImportTooLarge, Message, new Dictionary<string, object?> { ["limit"] = Limit, ["unit"] = Unit });
 
     public static ImportTooLargeException File(long bytes) => new($"文件不能超过{Mb(bytes)}，请分批导入", bytes, "bytes");
 
