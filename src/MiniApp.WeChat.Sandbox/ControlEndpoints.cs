@@ -2,7 +2,8 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace MiniApp.WeChat.Sandbox;
 
-/// <summary>Routes under <c>/__sandbox</c> that tests and scripts use to drive the emulator, plus <c>/</c> and <c>/health</c>.</summary>
+/// <summary>Routes under <c>/__sandbox</c> that tests and scripts use to drive the emulator, plus <c>/</c> and
+/// <c>/health</c>.</summary>
 internal static class ControlEndpoints
 {
     private static readonly string[] WeChatApis =

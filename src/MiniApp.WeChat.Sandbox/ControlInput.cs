@@ -8,7 +8,8 @@ internal sealed record ControlError(string Error);
 /// <summary>Reading and checking camelCase control bodies.</summary>
 internal static class ControlInput
 {
-    /// <summary>The body as <typeparamref name="T"/>; <paramref name="whenEmpty"/> for an empty body; <c>null</c> when it is not usable JSON.</summary>
+    /// <summary>The body as <typeparamref name="T"/>; <paramref name="whenEmpty"/> for an empty body; <c>null</c> when
+    /// it is not usable JSON.</summary>
     public static async Task<T?> ReadAsync<T>(HttpRequest request, T? whenEmpty = null) where T : class
     {
         using var reader = new StreamReader(request.Body);

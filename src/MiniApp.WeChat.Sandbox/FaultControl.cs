@@ -15,7 +15,8 @@ internal static class FaultControl
         var request = await ControlInput.ReadAsync<FaultRequest>(http);
         if (request is null)
         {
-            return ControlInput.BadRequest("expected {\"api\", \"errcode\"?, \"httpStatus\"?, \"delayMs\"?, \"times\"?}");
+            return ControlInput.BadRequest(
+                "expected {\"api\", \"errcode\"?, \"httpStatus\"?, \"delayMs\"?, \"times\"?}");
         }
 
         if (request.Api is null || !SandboxApis.All.Contains(request.Api))
@@ -30,7 +31,8 @@ internal static class FaultControl
             { HttpStatus: < 200 or > 599 } => "httpStatus must be 200-599",
             { DelayMs: < 0 or > 120_000 } => "delayMs must be 0-120000",
             { Times: < 1 or > 10_000 } => "times must be 1-10000",
-            { Errcode: null, HttpStatus: null, DelayMs: null or 0 } => "give at least one of errcode, httpStatus, delayMs",
+            { Errcode: null, HttpStatus: null, DelayMs: null or 0 } =>
+                "give at least one of errcode, httpStatus, delayMs",
             _ => null,
         };
         if (error is not null)
@@ -48,7 +50,8 @@ internal static class FaultControl
         var request = await ControlInput.ReadAsync<ClockRequest>(http);
         if (request?.Seconds is not (>= 0 and <= 10 * 365 * 24 * 3600))
         {
-            return ControlInput.BadRequest("expected {\"seconds\"} between 0 and ten years; the clock only moves forward");
+            return ControlInput.BadRequest(
+                "expected {\"seconds\"} between 0 and ten years; the clock only moves forward");
         }
 
         clock.Advance(TimeSpan.FromSeconds(request.Seconds.Value));

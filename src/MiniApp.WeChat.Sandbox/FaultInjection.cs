@@ -13,7 +13,8 @@ internal sealed class FaultInjection(string api) : IEndpointFilter
         }
 
         http.RequestServices.GetRequiredService<ILogger<FaultInjection>>()
-            .LogInformation("Injecting fault into {Api}: errcode {Errcode}, status {Status}, delay {DelayMs} ms", api, fault.Errcode, fault.HttpStatus, fault.DelayMs);
+            .LogInformation("Injecting fault into {Api}: errcode {Errcode}, status {Status}, delay {DelayMs} ms",
+                api, fault.Errcode, fault.HttpStatus, fault.DelayMs);
 
         if (fault.DelayMs > 0)
         {
@@ -40,7 +41,8 @@ internal sealed class FaultInjection(string api) : IEndpointFilter
 
 internal static class FaultInjectionExtensions
 {
-    /// <summary>Fault injection runs first (outermost), so a fault fires even for a call that would fail validation.</summary>
+    /// <summary>Fault injection runs first (outermost), so a fault fires even for a call that would fail
+    /// validation.</summary>
     public static RouteHandlerBuilder WithFaults(this RouteHandlerBuilder builder, string api) =>
         builder.AddEndpointFilter(new FaultInjection(api));
 }

@@ -55,5 +55,6 @@ internal static class LoginEndpoints
     private sealed record Response(
         [property: JsonPropertyName("openid")] string OpenId,
         [property: JsonPropertyName("session_key")] string SessionKey,
-        [property: JsonPropertyName("unionid"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? UnionId);
+        [property: JsonPropertyName("unionid"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+        string? UnionId);
 }

@@ -6,7 +6,8 @@ internal sealed class PhoneCodeStore(SandboxClock clock) : ISandboxStore
     public static readonly TimeSpan CodeLifetime = TimeSpan.FromMinutes(5);
 
     private readonly Lock _lock = new();
-    private readonly Dictionary<string, (string OpenId, string PhoneNumber, DateTimeOffset IssuedAt)> _codes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (string OpenId, string PhoneNumber, DateTimeOffset IssuedAt)> _codes =
+        new(StringComparer.Ordinal);
 
     public string Issue(string openId, string phoneNumber)
     {

@@ -2,7 +2,8 @@ using System.Security.Cryptography;
 
 namespace MiniApp.WeChat.Sandbox;
 
-/// <summary>Builds the legacy getPhoneNumber <c>encryptedData</c>: AES-128-CBC, PKCS#7, key = the session key (wechat-api.md §3).</summary>
+/// <summary>Builds the legacy getPhoneNumber <c>encryptedData</c>: AES-128-CBC, PKCS#7, key = the session key
+/// (wechat-api.md §3).</summary>
 internal static class PhoneDataCipher
 {
     public static (string EncryptedData, string Iv) Encrypt(object payload, string sessionKey)

@@ -2,7 +2,8 @@ using QRCoder;
 
 namespace MiniApp.WeChat.Sandbox;
 
-/// <summary><c>POST /wxa/getwxacodeunlimit</c>: a real, scannable QR code standing in for the round mini-program code.</summary>
+/// <summary><c>POST /wxa/getwxacodeunlimit</c>: a real, scannable QR code standing in for the round mini-program
+/// code.</summary>
 internal static class QrCodeEndpoints
 {
     private const string SceneSymbols = "!#$&'()*+,/:;=?@-._~";

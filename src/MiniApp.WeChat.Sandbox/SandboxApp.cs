@@ -3,7 +3,8 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace MiniApp.WeChat.Sandbox;
 
-/// <summary>Builds the emulator; tests start it in-process on a loopback port, the scripts run it as its own process.</summary>
+/// <summary>Builds the emulator; tests start it in-process on a loopback port, the scripts run it as its own
+/// process.</summary>
 public static class SandboxApp
 {
     public static WebApplication Create(string[] args, Action<WebApplicationBuilder>? configure = null)
@@ -18,7 +19,8 @@ public static class SandboxApp
             .BindConfiguration(SandboxOptions.Section)
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
+        builder.Services.ConfigureHttpJsonOptions(json =>
+            json.SerializerOptions.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
         builder.Services.TryAddSingleton(TimeProvider.System);
         AddStore<SandboxClock>(builder.Services);
         AddStore<UserStore>(builder.Services);

@@ -1,6 +1,7 @@
 namespace MiniApp.WeChat.Sandbox;
 
-/// <summary>The injected <see cref="TimeProvider"/> plus an offset that <c>/__sandbox/clock/advance</c> moves forward.</summary>
+/// <summary>The injected <see cref="TimeProvider"/> plus an offset that <c>/__sandbox/clock/advance</c> moves
+/// forward.</summary>
 internal sealed class SandboxClock(TimeProvider time) : ISandboxStore
 {
     private long _offsetTicks;

@@ -2,7 +2,8 @@ using System.Text.Encodings.Web;
 
 namespace MiniApp.WeChat.Sandbox;
 
-/// <summary>JSON settings: WeChat bodies spell their names explicitly (snake_case with some camelCase inside), control bodies are camelCase.</summary>
+/// <summary>JSON settings: WeChat bodies spell their names explicitly (snake_case with some camelCase inside), control
+/// bodies are camelCase.</summary>
 internal static class SandboxJson
 {
     public static readonly JsonSerializerOptions WeChat = new()
@@ -17,7 +18,8 @@ internal static class SandboxJson
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    /// <summary>Reads a JSON object body; <c>null</c> when the body is empty, not JSON or not of the expected shape.</summary>
+    /// <summary>Reads a JSON object body; <c>null</c> when the body is empty, not JSON or not of the expected
+    /// shape.</summary>
     public static async Task<T?> TryReadAsync<T>(HttpRequest request, JsonSerializerOptions options) where T : class
     {
         try

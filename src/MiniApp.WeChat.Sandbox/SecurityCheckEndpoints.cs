@@ -22,7 +22,8 @@ internal static class SecurityCheckEndpoints
         // Version 1 (no version field) answers differently (87014 for bad text); the sandbox emulates only version 2.
         if (request is null || request.Version != 2)
         {
-            return WeChatErrors.Error(WeChatErrors.DataFormatError, "data format error, sandbox emulates msg_sec_check version 2 only");
+            return WeChatErrors.Error(WeChatErrors.DataFormatError,
+                "data format error, sandbox emulates msg_sec_check version 2 only");
         }
 
         if (string.IsNullOrEmpty(request.Content))
@@ -51,14 +52,18 @@ internal static class SecurityCheckEndpoints
             _ => ("pass", LabelNormal, (string?)null),
         };
 
-        List<object> detail = [new { strategy = "content_model", errcode = 0, suggest, label, prob = keyword is null ? 0 : 90 }];
+        List<object> detail =
+            [new { strategy = "content_model", errcode = 0, suggest, label, prob = keyword is null ? 0 : 90 }];
         if (keyword is not null)
         {
             detail.Add(new { strategy = "keyword", errcode = 0, suggest, label, level = 20, keyword });
         }
 
         return TypedResults.Json(
-            new { errcode = 0, errmsg = "ok", trace_id = SandboxIds.NewTraceId(), result = new { suggest, label }, detail },
+            new
+            {
+                errcode = 0, errmsg = "ok", trace_id = SandboxIds.NewTraceId(), result = new { suggest, label }, detail,
+            },
             SandboxJson.WeChat);
     }
 

@@ -1,12 +1,14 @@
 namespace MiniApp.WeChat.Sandbox;
 
-/// <summary>Control endpoints for subscribe messages: grant what wx.requestSubscribeMessage would, and read what was sent.</summary>
+/// <summary>Control endpoints for subscribe messages: grant what wx.requestSubscribeMessage would, and read what was
+/// sent.</summary>
 internal static class SubscribeControl
 {
     public static RouteGroupBuilder MapSubscribeControl(this RouteGroupBuilder group)
     {
         group.MapPost("/subscribe-grants", AddGrants);
-        group.MapGet("/sent-messages", (string? openid, SubscriptionStore subscriptions) => TypedResults.Ok(subscriptions.Sent(openid)));
+        group.MapGet("/sent-messages",
+            (string? openid, SubscriptionStore subscriptions) => TypedResults.Ok(subscriptions.Sent(openid)));
         return group;
     }
 
@@ -20,7 +22,8 @@ internal static class SubscribeControl
             return ControlInput.BadRequest("expected {\"openid\", \"templateId\", \"count\": 1-10000}");
         }
 
-        // A user who accepted a subscription has opened the mini-program, so subscribe/send knows the openid from now on.
+        // A user who accepted a subscription has opened the mini-program, so subscribe/send knows the openid from now
+        // on.
         users.MarkKnown(request.Openid);
         var remaining = subscriptions.AddGrants(request.Openid, request.TemplateId, request.Count.Value);
         return TypedResults.Ok(new GrantResponse(request.Openid, request.TemplateId, remaining));

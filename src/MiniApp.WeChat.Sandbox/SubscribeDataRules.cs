@@ -2,7 +2,8 @@ using System.Text.RegularExpressions;
 
 namespace MiniApp.WeChat.Sandbox;
 
-/// <summary>subscribeMessage data limits by key prefix (wechat-api.md §4): <c>thing1</c> is a thing, and so on.</summary>
+/// <summary>subscribeMessage data limits by key prefix (wechat-api.md §4): <c>thing1</c> is a thing, and so
+/// on.</summary>
 internal static partial class SubscribeDataRules
 {
     /// <summary>The first key whose value breaks its type's rule, or <c>null</c> when all pass.</summary>

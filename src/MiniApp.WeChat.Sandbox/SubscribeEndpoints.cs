@@ -11,7 +11,8 @@ internal static class SubscribeEndpoints
         return app;
     }
 
-    private static async Task<IResult> Send(HttpRequest http, UserStore users, SubscriptionStore subscriptions, SandboxClock clock)
+    private static async Task<IResult> Send(HttpRequest http, UserStore users, SubscriptionStore subscriptions,
+        SandboxClock clock)
     {
         var request = await SandboxJson.TryReadAsync<Request>(http, SandboxJson.WeChat);
         if (request is null)
@@ -38,13 +39,14 @@ internal static class SubscribeEndpoints
         if (SubscribeDataRules.FirstInvalidKey(data) is { } invalidKey)
         {
             // Checked before the grant, so a rejected message does not use up the user's subscription.
-            return WeChatErrors.Error(WeChatErrors.ArgumentInvalid, $"argument invalid! data.{invalidKey}.value invalid");
+            return WeChatErrors.Error(WeChatErrors.ArgumentInvalid,
+                $"argument invalid! data.{invalidKey}.value invalid");
         }
 
         var values = data.ToDictionary(pair => pair.Key, pair => pair.Value!);
         var msgid = subscriptions.TrySend(
-            id => new SentMessage(
-                id, request.ToUser, request.TemplateId, request.Page, values, request.MiniprogramState, request.Lang, clock.UtcNow),
+            id => new SentMessage(id, request.ToUser, request.TemplateId, request.Page, values,
+                request.MiniprogramState, request.Lang, clock.UtcNow),
             request.ToUser,
             request.TemplateId);
 

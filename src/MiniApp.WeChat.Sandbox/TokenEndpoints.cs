@@ -9,7 +9,8 @@ internal static class TokenEndpoints
         return app;
     }
 
-    private static async Task<IResult> StableToken(HttpRequest http, IOptions<SandboxOptions> options, TokenStore tokens)
+    private static async Task<IResult> StableToken(HttpRequest http, IOptions<SandboxOptions> options,
+        TokenStore tokens)
     {
         var request = await SandboxJson.TryReadAsync<Request>(http, SandboxJson.WeChat);
         if (request is null)

@@ -7,7 +7,8 @@ internal enum TokenStatus
     Expired,
 }
 
-/// <summary>stable_token semantics: one current token shared by all callers, renewed in its last five minutes.</summary>
+/// <summary>stable_token semantics: one current token shared by all callers, renewed in its last five
+/// minutes.</summary>
 internal sealed class TokenStore(SandboxClock clock, IOptions<SandboxOptions> options) : ISandboxStore
 {
     public static readonly TimeSpan RenewalWindow = TimeSpan.FromMinutes(5);
@@ -17,7 +18,8 @@ internal sealed class TokenStore(SandboxClock clock, IOptions<SandboxOptions> op
     private string? _current;
 
     /// <summary>The current token and its remaining seconds; force_refresh revokes the current one at once.</summary>
-    /// <remarks>WeChat limits force_refresh to 20 a day, 30 s apart; the sandbox does not, so tests can force freely.</remarks>
+    /// <remarks>WeChat limits force_refresh to 20 a day, 30 s apart; the sandbox does not, so tests can force
+    /// freely.</remarks>
     public (string Token, int ExpiresIn) GetStable(bool forceRefresh)
     {
         lock (_lock)

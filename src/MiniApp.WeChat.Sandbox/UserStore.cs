@@ -9,7 +9,8 @@ internal sealed class UserStore(SandboxClock clock) : ISandboxStore
     public static readonly TimeSpan CodeLifetime = TimeSpan.FromMinutes(5);
 
     private readonly Lock _lock = new();
-    private readonly Dictionary<string, (LoginSession Session, DateTimeOffset IssuedAt)> _codes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (LoginSession Session, DateTimeOffset IssuedAt)> _codes =
+        new(StringComparer.Ordinal);
     private readonly Dictionary<string, LoginSession> _sessions = new(StringComparer.Ordinal);
     private readonly HashSet<string> _known = new(StringComparer.Ordinal);
 

@@ -1,6 +1,7 @@
 namespace MiniApp.WeChat.Sandbox;
 
-/// <summary>WeChat-style failures: HTTP 200 with <c>{"errcode","errmsg"}</c>, errmsg ending in <c> rid: …</c>.</summary>
+/// <summary>WeChat-style failures: HTTP 200 with <c>{"errcode","errmsg"}</c>, errmsg ending in <c> rid:
+/// …</c>.</summary>
 internal static class WeChatErrors
 {
     public const int SystemBusy = -1;
@@ -53,8 +54,9 @@ internal static class WeChatErrors
         [40226] = "high risk user, login blocked",
     };
 
-    public static IResult Error(int errcode, string? errmsg = null) =>
-        TypedResults.Json(
-            new { errcode, errmsg = $"{errmsg ?? Messages.GetValueOrDefault(errcode, "sandbox error")} rid: {SandboxIds.NewRid()}" },
-            SandboxJson.WeChat);
+    public static IResult Error(int errcode, string? errmsg = null)
+    {
+        var message = errmsg ?? Messages.GetValueOrDefault(errcode, "sandbox error");
+        return TypedResults.Json(new { errcode, errmsg = $"{message} rid: {SandboxIds.NewRid()}" }, SandboxJson.WeChat);
+    }
 }

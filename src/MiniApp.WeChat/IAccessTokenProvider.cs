@@ -3,7 +3,8 @@ namespace MiniApp.WeChat;
 /// <summary>The mini-program's access_token, shared by every node through the distributed cache.</summary>
 public interface IAccessTokenProvider
 {
-    /// <summary>A token that is not within the refresh margin of its expiry; fetched once per process when missing.</summary>
+    /// <summary>A token that is not within the refresh margin of its expiry; fetched once per process when
+    /// missing.</summary>
     ValueTask<string> GetTokenAsync(CancellationToken cancellationToken = default);
 
     /// <summary>

@@ -2,7 +2,8 @@ namespace MiniApp.WeChat;
 
 /// <summary>
 /// The mini-program server API we call. Every method throws <see cref="WeChatApiException"/> when WeChat answers with a
-/// non-zero errcode, and <see cref="WeChatUnavailableException"/> when WeChat stays busy or unreachable after the safe retries.
+/// non-zero errcode, and <see cref="WeChatUnavailableException"/> when WeChat stays busy or unreachable after the safe
+/// retries.
 /// </summary>
 public interface IWeChatClient
 {
@@ -10,21 +11,25 @@ public interface IWeChatClient
     Task<WeChatSession> Code2SessionAsync(string code, CancellationToken cancellationToken = default);
 
     /// <summary>getuserphonenumber with the code from the phone-number button.</summary>
-    Task<WeChatPhoneInfo> GetUserPhoneNumberAsync(string code, string? openId = null, CancellationToken cancellationToken = default);
+    Task<WeChatPhoneInfo> GetUserPhoneNumberAsync(string code, string? openId = null,
+        CancellationToken cancellationToken = default);
 
     /// <summary>subscribeMessage.send.</summary>
     Task SendSubscribeMessageAsync(SubscribeMessage message, CancellationToken cancellationToken = default);
 
     /// <summary>getwxacodeunlimit: the image bytes on success.</summary>
-    Task<WeChatImage> GetUnlimitedQrCodeAsync(UnlimitedQrCodeRequest request, CancellationToken cancellationToken = default);
+    Task<WeChatImage> GetUnlimitedQrCodeAsync(UnlimitedQrCodeRequest request,
+        CancellationToken cancellationToken = default);
 
     /// <summary>msg_sec_check version 2.</summary>
-    Task<MessageSecurityResult> CheckMessageSecurityAsync(MessageSecurityRequest request, CancellationToken cancellationToken = default);
+    Task<MessageSecurityResult> CheckMessageSecurityAsync(MessageSecurityRequest request,
+        CancellationToken cancellationToken = default);
 }
 
 public sealed record WeChatSession(string OpenId, string SessionKey, string? UnionId);
 
-public sealed record WeChatPhoneInfo(string PhoneNumber, string PurePhoneNumber, string CountryCode, string? WatermarkAppId);
+public sealed record WeChatPhoneInfo(string PhoneNumber, string PurePhoneNumber, string CountryCode,
+    string? WatermarkAppId);
 
 public sealed record SubscribeMessage(
     string ToUser,
@@ -43,7 +48,8 @@ public sealed record UnlimitedQrCodeRequest(
 
 public sealed record WeChatImage(byte[] Content, string ContentType);
 
-public sealed record MessageSecurityRequest(string OpenId, string Content, int Scene = 2, string? Title = null, string? Nickname = null);
+public sealed record MessageSecurityRequest(string OpenId, string Content, int Scene = 2, string? Title = null,
+    string? Nickname = null);
 
 /// <summary>suggest is pass, review or risky; label as WeChat numbers it (100 = normal).</summary>
 public sealed record MessageSecurityResult(string Suggest, int Label, string? TraceId);

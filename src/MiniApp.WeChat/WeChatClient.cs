@@ -42,11 +42,12 @@ public sealed class WeChatClient(
     public Task SendSubscribeMessageAsync(SubscribeMessage message, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(message);
-        return PostJsonAsync<WeChatResponse>(
-            "subscribe_send", "cgi-bin/message/subscribe/send", SubscribeMessageRequest.From(message), cancellationToken);
+        return PostJsonAsync<WeChatResponse>("subscribe_send", "cgi-bin/message/subscribe/send",
+            SubscribeMessageRequest.From(message), cancellationToken);
     }
 
-    public Task<WeChatImage> GetUnlimitedQrCodeAsync(UnlimitedQrCodeRequest request, CancellationToken cancellationToken = default)
+    public Task<WeChatImage> GetUnlimitedQrCodeAsync(UnlimitedQrCodeRequest request,
+        CancellationToken cancellationToken = default)
     {
         const string api = "getwxacodeunlimit";
         ArgumentNullException.ThrowIfNull(request);
@@ -93,7 +94,8 @@ public sealed class WeChatClient(
             return await WeChatHttp.ReadJsonAsync<T>(response, api, logger, cancellationToken);
         }, cancellationToken);
 
-    /// <summary>A rejected token is replaced and the call repeated exactly once; a second rejection surfaces as is.</summary>
+    /// <summary>A rejected token is replaced and the call repeated exactly once; a second rejection surfaces as
+    /// is.</summary>
     private async Task<T> WithTokenAsync<T>(string api, Func<string, Task<T>> call, CancellationToken cancellationToken)
     {
         var token = await tokens.GetTokenAsync(cancellationToken);

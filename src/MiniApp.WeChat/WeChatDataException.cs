@@ -1,6 +1,7 @@
 namespace MiniApp.WeChat;
 
-/// <summary>Encrypted WeChat data (open data or a pushed message) failed to decrypt or did not belong to our app.</summary>
+/// <summary>Encrypted WeChat data (open data or a pushed message) failed to decrypt or did not belong to our
+/// app.</summary>
 public class WeChatDataException(int code, string message, Exception? inner = null) : Exception(message, inner)
 {
     /// <summary>One of <see cref="WeChatDataErrorCodes"/>; the numbers follow WeChat's official sample code.</summary>

@@ -1,6 +1,7 @@
 namespace MiniApp.WeChat;
 
-/// <summary>WeChat answered with a non-zero errcode. ErrMsg is WeChat's text (it ends with a rid for support).</summary>
+/// <summary>WeChat answered with a non-zero errcode. ErrMsg is WeChat's text (it ends with a rid for
+/// support).</summary>
 public class WeChatApiException(string api, int errCode, string errMsg)
     : Exception($"WeChat {api} failed: errcode {errCode}, {errMsg}")
 {

@@ -6,13 +6,16 @@ namespace MiniApp.WeChat;
 
 /// <summary>
 /// Open data from the mini-program (encryptedData + iv, decrypted with the user's session_key): AES-128-CBC, PKCS#7.
-/// A payload is accepted only when its watermark.appid is ours, so data encrypted for another app cannot be replayed here.
+/// A payload is accepted only when its watermark.appid is ours, so data encrypted for another app cannot be replayed
+/// here.
 /// </summary>
 public static class WeChatOpenData
 {
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+    private static readonly UTF8Encoding StrictUtf8 =
+        new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    /// <summary>The decrypted JSON. Throws <see cref="WeChatDataException"/> on bad input or a foreign watermark.</summary>
+    /// <summary>The decrypted JSON. Throws <see cref="WeChatDataException"/> on bad input or a foreign
+    /// watermark.</summary>
     public static string Decrypt(string encryptedData, string iv, string sessionKey, string expectedAppId)
     {
         ArgumentException.ThrowIfNullOrEmpty(expectedAppId);
@@ -29,14 +32,16 @@ public static class WeChatOpenData
 
         if (envelope?.Watermark?.AppId != expectedAppId)
         {
-            throw new WeChatDataException(WeChatDataErrorCodes.IllegalBuffer, "Open data watermark belongs to another app.");
+            throw new WeChatDataException(
+                WeChatDataErrorCodes.IllegalBuffer, "Open data watermark belongs to another app.");
         }
 
         return json;
     }
 
     /// <summary>The deprecated encrypted phone-number payload, checked like <see cref="Decrypt"/>.</summary>
-    public static WeChatPhoneInfo DecryptPhoneNumber(string encryptedData, string iv, string sessionKey, string expectedAppId)
+    public static WeChatPhoneInfo DecryptPhoneNumber(string encryptedData, string iv, string sessionKey,
+        string expectedAppId)
     {
         var json = Decrypt(encryptedData, iv, sessionKey, expectedAppId);
         PhoneInfo? phone;
@@ -46,7 +51,8 @@ public static class WeChatOpenData
         }
         catch (JsonException ex)
         {
-            throw new WeChatDataException(WeChatDataErrorCodes.IllegalBuffer, "Open data is not a phone-number payload.", ex);
+            throw new WeChatDataException(
+                WeChatDataErrorCodes.IllegalBuffer, "Open data is not a phone-number payload.", ex);
         }
 
         return phone?.PhoneNumber is { Length: > 0 }
@@ -88,7 +94,8 @@ public static class WeChatOpenData
         catch (Exception ex) when (ex is FormatException or CryptographicException or ArgumentException)
         {
             // A wrong session_key (rotated by a later wx.login) usually ends up here as bad padding.
-            throw new WeChatDataException(WeChatDataErrorCodes.IllegalBuffer, "Open data does not decrypt with this session_key.", ex);
+            throw new WeChatDataException(
+                WeChatDataErrorCodes.IllegalBuffer, "Open data does not decrypt with this session_key.", ex);
         }
     }
 

@@ -22,7 +22,8 @@ public sealed class WeChatOptions
     /// <summary>Retries of a safe failure (-1, 5xx, network fault, timeout).</summary>
     [Range(0, 5)] public int MaxRetries { get; set; } = 2;
 
-    /// <summary>First retry delay; later ones grow exponentially with jitter. Tests shrink it to keep runs fast.</summary>
+    /// <summary>First retry delay; later ones grow exponentially with jitter. Tests shrink it to keep runs
+    /// fast.</summary>
     [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
     public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromMilliseconds(200);
 

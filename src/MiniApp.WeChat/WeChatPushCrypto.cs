@@ -13,7 +13,8 @@ public static class WeChatPushCrypto
 {
     private const int PadBlock = 32;
     private const int RandomLength = 16;
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+    private static readonly UTF8Encoding StrictUtf8 =
+        new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     /// <summary>hex(sha1(concat(ordinal-sorted parts))), as WeChat signs pushes.</summary>
     public static string ComputeSignature(params string[] parts) => WeChatHash.Sha1Hex(SortedConcat(parts));
@@ -23,10 +24,12 @@ public static class WeChatPushCrypto
         WeChatHash.HexMatches(WeChatHash.Sha1(SortedConcat([token, timestamp, nonce])), signature);
 
     /// <summary>An encrypted POST: msg_signature over [token, timestamp, nonce, Encrypt].</summary>
-    public static bool VerifyMessageSignature(string token, string timestamp, string nonce, string encrypt, string? msgSignature) =>
+    public static bool VerifyMessageSignature(string token, string timestamp, string nonce, string encrypt,
+        string? msgSignature) =>
         WeChatHash.HexMatches(WeChatHash.Sha1(SortedConcat([token, timestamp, nonce, encrypt])), msgSignature);
 
-    /// <summary>The message inside <paramref name="encrypt"/>; throws <see cref="WeChatDataException"/> unless it is well formed and ours.</summary>
+    /// <summary>The message inside <paramref name="encrypt"/>; throws <see cref="WeChatDataException"/> unless it is
+    /// well formed and ours.</summary>
     public static string Decrypt(string encodingAesKey, string encrypt, string expectedAppId)
     {
         ArgumentException.ThrowIfNullOrEmpty(expectedAppId);
@@ -53,7 +56,8 @@ public static class WeChatPushCrypto
         return ParseContent(content, expectedAppId);
     }
 
-    /// <summary>Encrypts a reply (or a test push). <paramref name="random16"/> fixes the random prefix for reproducible vectors.</summary>
+    /// <summary>Encrypts a reply (or a test push). <paramref name="random16"/> fixes the random prefix for reproducible
+    /// vectors.</summary>
     public static string Encrypt(string encodingAesKey, string message, string appId, byte[]? random16 = null)
     {
         ArgumentNullException.ThrowIfNull(message);
@@ -106,7 +110,8 @@ public static class WeChatPushCrypto
             }
         }
 
-        throw new WeChatDataException(WeChatDataErrorCodes.PushIllegalAesKey, "EncodingAESKey must be 43 base64 characters.");
+        throw new WeChatDataException(
+            WeChatDataErrorCodes.PushIllegalAesKey, "EncodingAESKey must be 43 base64 characters.");
     }
 
     private static ReadOnlySpan<byte> StripPadding(byte[] plain)
@@ -114,13 +119,15 @@ public static class WeChatPushCrypto
         int pad = plain[^1];
         if (pad is < 1 or > PadBlock || pad > plain.Length)
         {
-            throw new WeChatDataException(WeChatDataErrorCodes.PushDecryptFailed, "Bad padding in the decrypted message.");
+            throw new WeChatDataException(
+                WeChatDataErrorCodes.PushDecryptFailed, "Bad padding in the decrypted message.");
         }
 
         var padding = plain.AsSpan(plain.Length - pad);
         if (padding.ContainsAnyExcept((byte)pad))
         {
-            throw new WeChatDataException(WeChatDataErrorCodes.PushDecryptFailed, "Bad padding in the decrypted message.");
+            throw new WeChatDataException(
+                WeChatDataErrorCodes.PushDecryptFailed, "Bad padding in the decrypted message.");
         }
 
         return plain.AsSpan(0, plain.Length - pad);
@@ -137,12 +144,14 @@ public static class WeChatPushCrypto
         var rest = content[(RandomLength + 4)..];
         if (length < 0 || length > rest.Length)
         {
-            throw new WeChatDataException(WeChatDataErrorCodes.PushIllegalBuffer, "Decrypted message length is out of range.");
+            throw new WeChatDataException(
+                WeChatDataErrorCodes.PushIllegalBuffer, "Decrypted message length is out of range.");
         }
 
         if (!rest[length..].SequenceEqual(Encoding.UTF8.GetBytes(expectedAppId)))
         {
-            throw new WeChatDataException(WeChatDataErrorCodes.PushAppIdMismatch, "Pushed message belongs to another app.");
+            throw new WeChatDataException(
+                WeChatDataErrorCodes.PushAppIdMismatch, "Pushed message belongs to another app.");
         }
 
         try
@@ -151,7 +160,8 @@ public static class WeChatPushCrypto
         }
         catch (DecoderFallbackException ex)
         {
-            throw new WeChatDataException(WeChatDataErrorCodes.PushIllegalBuffer, "Decrypted message is not UTF-8.", ex);
+            throw new WeChatDataException(
+                WeChatDataErrorCodes.PushIllegalBuffer, "Decrypted message is not UTF-8.", ex);
         }
     }
 }

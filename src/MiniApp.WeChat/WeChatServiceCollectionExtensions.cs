@@ -11,7 +11,8 @@ public static class WeChatServiceCollectionExtensions
 
     /// <summary>
     /// Key of an optional keyed <see cref="TimeProvider"/> for retry delays and timeouts. Unset, they run on the system
-    /// clock even when the app's TimeProvider is a test fake; tests that exercise timeouts register a fake under this key.
+    /// clock even when the app's TimeProvider is a test fake; tests that exercise timeouts register a fake under this
+    /// key.
     /// </summary>
     public const string ResilienceClockKey = "MiniApp.WeChat.Resilience";
 
@@ -21,7 +22,8 @@ public static class WeChatServiceCollectionExtensions
     /// The caller registers the <c>IDistributedCache</c> (Redis, so every node shares the token).
     /// Returns the client builder so tests can swap the primary handler.
     /// </summary>
-    public static IHttpClientBuilder AddWeChatClient(this IServiceCollection services, string configSectionPath = WeChatOptions.Section)
+    public static IHttpClientBuilder AddWeChatClient(this IServiceCollection services,
+        string configSectionPath = WeChatOptions.Section)
     {
         services.AddOptions<WeChatOptions>()
             .BindConfiguration(configSectionPath)

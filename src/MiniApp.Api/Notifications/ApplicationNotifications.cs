@@ -16,16 +16,16 @@ public static class ApplicationNotifications
         WHERE a.id = @applicationId
         """;
 
-    private sealed record Row(long UserId, string Status, string? RejectReason, string? RejectNote, string UnionName, string? MemberNumber);
+    private sealed record Row(long UserId, string Status, string? RejectReason, string? RejectNote, string UnionName,
+        string? MemberNumber);
 
     public const string Page = "pages/application/index";
 
-    public static async Task WriteAsync(DbConnection connection, DbTransaction transaction, long applicationId, string kind,
-        DateTime now, CancellationToken cancellationToken)
+    /// <summary>The notice of <paramref name="kind"/> (approved, rejected or transferred) inside the caller's
+    /// transaction.</summary>
+    public static async Task WriteAsync(Db tx, long applicationId, string kind, DateTime now)
     {
-        var row = await connection.QuerySingleAsync<Row>(new CommandDefinition(Sql, new { applicationId }, transaction,
-            cancellationToken: cancellationToken));
-        var date = ChinaDate(now);
+        var row = await tx.QuerySingleAsync<Row>(Sql, new { applicationId });
         var (result, title, body, note) = kind switch
         {
             NotificationKinds.ApplicationApproved => ("已通过", "入会申请已通过",
@@ -36,11 +36,18 @@ public static class ApplicationNotifications
                 $"您的申请已转交{row.UnionName}受理，请耐心等待审核结果。", "已转交" + row.UnionName),
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not an application result."),
         };
-        await Outbox.WriteAsync(connection, transaction, new Notification(kind, Recipients.Worker, row.UserId,
-            TemplateKeys.ApplicationResult, title, body,
-            new Dictionary<string, string> { ["result"] = result, ["union"] = row.UnionName, ["date"] = date, ["note"] = note },
-            applicationId, Page), now, cancellationToken);
+        var fields = new Dictionary<string, string>
+        {
+            ["result"] = result, ["union"] = row.UnionName, ["date"] = ChinaDate(now), ["note"] = note,
+        };
+        await Outbox.WriteAsync(tx, new Notification(kind, Recipients.Worker, row.UserId,
+            TemplateKeys.ApplicationResult, title, body, fields, applicationId, Page), now);
     }
+
+    /// <summary>The same, for callers that still pass the connection, transaction and cancellation apart.</summary>
+    public static Task WriteAsync(DbConnection connection, DbTransaction transaction, long applicationId, string kind,
+        DateTime now, CancellationToken cancellationToken) =>
+        WriteAsync(connection.Db(transaction, cancellationToken), applicationId, kind, now);
 
     internal static string ReasonText(string? reasonCode, string? note)
     {
@@ -51,5 +58,6 @@ public static class ApplicationNotifications
     private static string ReasonText(Row row) => ReasonText(row.RejectReason, row.RejectNote);
 
     internal static string ChinaDate(DateTime utc) =>
-        TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), ChinaTime.Zone).ToString("yyyy年M月d日");
+        TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), ChinaTime.Zone)
+            .ToString("yyyy年M月d日");
 }

@@ -7,7 +7,8 @@ public sealed class NotificationOptions
 {
     public const string Section = "Notifications";
 
-    /// <summary>By template key (ApplicationResult, ReviewReminder): the WeChat template id, the page and the field mapping.</summary>
+    /// <summary>By template key (ApplicationResult, ReviewReminder): the WeChat template id, the page and the field
+    /// mapping.</summary>
     public Dictionary<string, TemplateOptions> Templates { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
     public DispatchOptions Dispatch { get; set; } = new();
@@ -56,7 +57,8 @@ public sealed class ReminderOptions
     /// <summary>A rejection asking for more information reminds the worker once after this many days.</summary>
     [Range(1, 60)] public int InfoReminderDays { get; set; } = 3;
 
-    /// <summary>Reject reasons that ask the worker for more information. Configuration adds to these (arrays bind by appending).</summary>
+    /// <summary>Reject reasons that ask the worker for more information. Configuration adds to these (arrays bind by
+    /// appending).</summary>
     public string[] InfoReasonCodes { get; set; } = ["info_incomplete", "identity_unverified"];
 
     /// <summary>Public holidays (法定节假日, China dates) that are not working days.</summary>

@@ -29,7 +29,6 @@ public static class NotificationsEndpoints
             .WithProblems(ProblemCodes.NotFound);
 
         var staff = app.MapGroup("/api/staff").WithTags("Staff: notifications").RequireAuthorization(Policies.Staff)
-            .AddEndpointFilter(CurrentStaffAsync)
             .WithProblems(EndpointProblems.Staff);
         staff.MapGet("/messages", MyMessages.ListForStaff)
             .WithSummary("The staff member's in-app messages (review digests and reminders), newest first")
@@ -54,29 +53,16 @@ public static class NotificationsEndpoints
             .WithResponseExample(NotificationExamples.StaffGrants);
         staff.MapGet("/notifications", ListNotifications.Handle)
             .RequireAuthorization(Policies.CountyAdmin)
-            .AddEndpointFilter(CurrentCountyAdminFilter.InvokeAsync)
             .WithSummary("Outbox notifications by status (default dead), newest first (county admins)")
             .WithProblems(ProblemCodes.ValidationFailed.Because("status, page or pageSize"), CountyAdminsOnly)
             .WithResponseExample(NotificationExamples.Dead);
         staff.MapPost("/notifications/{id:long}/retry", RetryNotification.Handle)
             .RequireAuthorization(Policies.CountyAdmin)
-            .AddEndpointFilter(CurrentCountyAdminFilter.InvokeAsync)
             .WithSummary("Send a dead notification again (county admins)")
             .WithProblems(CountyAdminsOnly, ProblemCodes.NotFound, NotificationProblems.NotDeadCode)
             .WithResponseExample(NotificationExamples.Retried);
 
         app.MapWeChatPushEndpoints();
         return app;
-    }
-
-    /// <summary>A disabled or re-passworded staff member loses these endpoints at once, not when the token runs out.</summary>
-    private static async ValueTask<object?> CurrentStaffAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
-    {
-        var http = context.HttpContext;
-        await using (var connection = await http.RequestServices.GetRequiredService<MySqlDataSource>().OpenConnectionAsync(http.RequestAborted))
-        {
-            if (await StaffContext.LoadAsync(connection, http.User, http.RequestAborted) is null) return Problems.SessionExpired();
-        }
-        return await next(context);
     }
 }

@@ -7,9 +7,11 @@ namespace MiniApp.Api.Notifications;
 public static class NotificationsServiceCollectionExtensions
 {
     /// <summary>Notifications, reminders and the Hangfire wiring that runs them.</summary>
-    public static IServiceCollection AddNotifications(this IServiceCollection services, IConfiguration configuration, AppRole role)
+    public static IServiceCollection AddNotifications(this IServiceCollection services, IConfiguration configuration,
+        AppRole role)
     {
-        services.AddOptions<NotificationOptions>().BindConfiguration(NotificationOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<NotificationOptions>().BindConfiguration(NotificationOptions.Section)
+            .ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<DashboardTokens>();
         services.AddScoped<DeliveryAttempt>();
         services.AddScoped<OutboxDispatchJob>();

@@ -16,10 +16,12 @@ public sealed class CodeList : IReadOnlyList<CodeName>
     {
         _items = items.ToArray();
         // Codes are what we store: a duplicate would make two choices indistinguishable, so it fails at start-up.
-        _names = _items.ToDictionary(item => item.Code, item => item.Name, StringComparer.Ordinal).ToFrozenDictionary(StringComparer.Ordinal);
+        _names = _items.ToDictionary(item => item.Code, item => item.Name, StringComparer.Ordinal)
+            .ToFrozenDictionary(StringComparer.Ordinal);
     }
 
-    public CodeList(params (string Code, string Name)[] items) : this(items.Select(item => new CodeName(item.Code, item.Name))) { }
+    public CodeList(params (string Code, string Name)[] items)
+        : this(items.Select(item => new CodeName(item.Code, item.Name))) { }
 
     public int Count => _items.Length;
 

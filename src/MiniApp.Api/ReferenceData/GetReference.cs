@@ -2,7 +2,8 @@ using Microsoft.Net.Http.Headers;
 
 namespace MiniApp.Api.ReferenceData;
 
-/// <summary>GET /api/reference: every choice list of the form in one cacheable answer, revalidated with its ETag.</summary>
+/// <summary>GET /api/reference: every choice list of the form in one cacheable answer, revalidated with its ETag.
+/// </summary>
 public static class GetReference
 {
     public sealed record Response(
@@ -26,14 +27,19 @@ public static class GetReference
         // A 304 repeats the validators and caching rules so the client's cached copy stays fresh for another period.
         var headers = context.Response.GetTypedHeaders();
         headers.ETag = etag;
-        headers.CacheControl = new CacheControlHeaderValue { Public = true, MaxAge = TimeSpan.FromSeconds(MaxAgeSeconds) };
+        headers.CacheControl = new CacheControlHeaderValue
+        {
+            Public = true, MaxAge = TimeSpan.FromSeconds(MaxAgeSeconds),
+        };
 
         // If-None-Match uses the weak comparison (RFC 9110 §13.1.2), so W/"…" from a proxy matches as well.
         var ifNoneMatch = context.Request.GetTypedHeaders().IfNoneMatch;
-        if (ifNoneMatch.Any(tag => tag.Equals(EntityTagHeaderValue.Any) || tag.Compare(etag, useStrongComparison: false)))
+        if (ifNoneMatch.Any(tag =>
+                tag.Equals(EntityTagHeaderValue.Any) || tag.Compare(etag, useStrongComparison: false)))
             return TypedResults.StatusCode(StatusCodes.Status304NotModified);
 
-        return TypedResults.Ok(new Response(snapshot.WorkerGroups, snapshot.EmploymentForms, snapshot.Townships, snapshot.Ethnicities,
-            snapshot.EducationLevels, snapshot.PoliticalStatuses, snapshot.HukouTypes, snapshot.ApplicationStatuses, snapshot.RejectReasons));
+        return TypedResults.Ok(new Response(snapshot.WorkerGroups, snapshot.EmploymentForms, snapshot.Townships,
+            snapshot.Ethnicities, snapshot.EducationLevels, snapshot.PoliticalStatuses, snapshot.HukouTypes,
+            snapshot.ApplicationStatuses, snapshot.RejectReasons));
     }
 }

@@ -54,8 +54,8 @@ public sealed class ReferenceCatalog(MySqlDataSource dataSource, TimeProvider cl
     private async Task<ReferenceSnapshot> LoadAsync(CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var results = await connection.QueryMultipleAsync(new CommandDefinition(
-            Sql, new { CountyCode = XinpingCountyCode }, cancellationToken: cancellationToken));
+        await using var results = await connection.Db(cancellationToken)
+            .QueryMultipleAsync(Sql, new { CountyCode = XinpingCountyCode });
         var workerGroups = new CodeList(await results.ReadAsync<CodeName>());
         var townships = new CodeList(await results.ReadAsync<CodeName>());
         return new ReferenceSnapshot(workerGroups, townships);

@@ -2,12 +2,6 @@ namespace MiniApp.Api.ReferenceData;
 
 public static class ReferenceDataEndpoints
 {
-    public static IServiceCollection AddReferenceData(this IServiceCollection services)
-    {
-        services.AddSingleton<ReferenceCatalog>();
-        return services;
-    }
-
     public static IEndpointRouteBuilder MapReferenceDataEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/reference", GetReference.Handle)

@@ -28,7 +28,8 @@ public sealed class ReferenceSnapshot
     public CodeList ApplicationStatuses => ReferenceLists.ApplicationStatuses;
     public CodeList RejectReasons => ReferenceLists.RejectReasons;
 
-    /// <summary>A strong entity tag (quoted base64url SHA-256) that changes whenever any code or name changes.</summary>
+    /// <summary>A strong entity tag (quoted base64url SHA-256) that changes whenever any code or name changes.
+    /// </summary>
     public string ETag { get; }
 
     public bool IsWorkerGroup(string? code) => WorkerGroups.IsKnown(code);

@@ -4,8 +4,8 @@ using MiniApp.WeChat.Wire;
 namespace MiniApp.WeChat.Internal;
 
 /// <summary>
-/// access_token from /cgi-bin/stable_token, kept in the distributed cache so every node shares it. Normal-mode stable_token
-/// hands concurrent nodes the same token, so a race between nodes costs a request, never a token.
+/// access_token from /cgi-bin/stable_token, kept in the distributed cache so every node shares it. Normal-mode
+/// stable_token hands concurrent nodes the same token, so a race between nodes costs a request, never a token.
 /// </summary>
 internal sealed class StableAccessTokenProvider(
     IHttpClientFactory httpClientFactory,
@@ -92,7 +92,8 @@ internal sealed class StableAccessTokenProvider(
         var http = httpClientFactory.CreateClient(WeChatServiceCollectionExtensions.HttpClientName);
         using var request = new HttpRequestMessage(HttpMethod.Post, "cgi-bin/stable_token")
         {
-            Content = WeChatJson.Content(new StableTokenRequest("client_credential", _options.AppId, _options.AppSecret, forceRefresh)),
+            Content = WeChatJson.Content(
+                new StableTokenRequest("client_credential", _options.AppId, _options.AppSecret, forceRefresh)),
         };
         using var response = await WeChatHttp.SendAsync(http, request, Api, logger, cancellationToken);
         var body = await WeChatHttp.ReadJsonAsync<StableTokenResponse>(response, Api, logger, cancellationToken);

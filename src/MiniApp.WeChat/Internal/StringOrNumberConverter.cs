@@ -2,14 +2,16 @@ using System.Buffers;
 
 namespace MiniApp.WeChat.Internal;
 
-/// <summary>Reads a field WeChat sends sometimes as a number and sometimes as a string (countryCode) as its text.</summary>
+/// <summary>Reads a field WeChat sends sometimes as a number and sometimes as a string (countryCode) as its
+/// text.</summary>
 internal sealed class StringOrNumberConverter : JsonConverter<string>
 {
     public override string? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
         reader.TokenType switch
         {
             JsonTokenType.String => reader.GetString(),
-            JsonTokenType.Number => Encoding.UTF8.GetString(reader.HasValueSequence ? reader.ValueSequence.ToArray() : reader.ValueSpan),
+            JsonTokenType.Number => Encoding.UTF8.GetString(
+                reader.HasValueSequence ? reader.ValueSequence.ToArray() : reader.ValueSpan),
             JsonTokenType.Null => null,
             _ => throw new JsonException($"Expected a string or a number, got {reader.TokenType}."),
         };

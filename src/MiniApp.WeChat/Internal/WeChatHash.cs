@@ -9,7 +9,8 @@ internal static class WeChatHash
 
     public static string Sha1Hex(string text) => Convert.ToHexStringLower(Sha1(text));
 
-    /// <summary>Compares a hex signature from outside with our digest in constant time (case-insensitive hex).</summary>
+    /// <summary>Compares a hex signature from outside with our digest in constant time (case-insensitive
+    /// hex).</summary>
     public static bool HexMatches(ReadOnlySpan<byte> digest, string? hexSignature)
     {
         if (hexSignature is null || hexSignature.Length != digest.Length * 2)

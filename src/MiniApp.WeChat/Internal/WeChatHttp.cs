@@ -74,7 +74,8 @@ internal static class WeChatHttp
             : new WeChatApiException(api, parsed.ErrCode, parsed.ErrMsg ?? "");
     }
 
-    public static WeChatUnavailableException Unavailable(string api, string reason, ILogger logger, Exception? inner = null)
+    public static WeChatUnavailableException Unavailable(string api, string reason, ILogger logger,
+        Exception? inner = null)
     {
         WeChatLog.Unavailable(logger, api, reason, inner);
         return new WeChatUnavailableException(api, reason, inner);

@@ -25,9 +25,11 @@ internal static class WeChatJson
     /// (some answers say text/plain), so a leading '{' counts too.
     /// </summary>
     public static bool LooksLikeJson(string? mediaType, ReadOnlySpan<byte> body) =>
-        mediaType?.Contains("json", StringComparison.OrdinalIgnoreCase) == true || FirstSignificantByte(body) == (byte)'{';
+        mediaType?.Contains("json", StringComparison.OrdinalIgnoreCase) == true
+        || FirstSignificantByte(body) == (byte)'{';
 
-    /// <summary>The top-level errcode of a JSON object (0 when absent), or null when the body is not a JSON object.</summary>
+    /// <summary>The top-level errcode of a JSON object (0 when absent), or null when the body is not a JSON
+    /// object.</summary>
     public static int? PeekErrCode(ReadOnlySpan<byte> body)
     {
         if (FirstSignificantByte(body) != (byte)'{')

@@ -8,22 +8,25 @@ namespace MiniApp.WeChat.Internal;
 
 /// <summary>
 /// total timeout → retry → per-attempt timeout. The retry handles only failures where repeating is safe: HTTP 5xx,
-/// network faults, timeouts and errcode -1 (busy). The -1 check reads the JSON body here rather than in the client so that
-/// every failure kind shares one budget of 1 + MaxRetries attempts; a second loop in the client would multiply them.
-/// Any other errcode (40029 above all: the code is single-use) goes straight back to the caller.
+/// network faults, timeouts and errcode -1 (busy). The -1 check reads the JSON body here rather than in the client so
+/// that every failure kind shares one budget of 1 + MaxRetries attempts; a second loop in the client would multiply
+/// them. Any other errcode (40029 above all: the code is single-use) goes straight back to the caller.
 /// </summary>
 internal static class WeChatResilience
 {
     public const string PipelineName = "wechat";
 
-    public static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> pipeline, ResilienceHandlerContext context)
+    public static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> pipeline,
+        ResilienceHandlerContext context)
     {
-        var options = context.ServiceProvider.GetRequiredService<IOptions<WeChatOptions>>().Value;
-        var logger = context.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(WeChatResilience));
+        var services = context.ServiceProvider;
+        var options = services.GetRequiredService<IOptions<WeChatOptions>>().Value;
+        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(WeChatResilience));
 
         // Polly would otherwise take the TimeProvider from DI; a test that freezes the business clock with a fake one
         // would then freeze every WeChat retry delay and timeout too, and calls would hang instead of failing.
-        pipeline.TimeProvider = context.ServiceProvider.GetKeyedService<TimeProvider>(WeChatServiceCollectionExtensions.ResilienceClockKey)
+        pipeline.TimeProvider =
+            services.GetKeyedService<TimeProvider>(WeChatServiceCollectionExtensions.ResilienceClockKey)
             ?? TimeProvider.System;
         pipeline.AddTimeout(options.AttemptTimeout * 3);
         if (options.MaxRetries > 0)
@@ -38,7 +41,8 @@ internal static class WeChatResilience
                 OnRetry = args =>
                 {
                     var path = args.Context.GetRequestMessage()?.RequestUri?.AbsolutePath ?? "?";
-                    WeChatLog.RetryScheduled(logger, path, args.AttemptNumber + 1, Describe(args.Outcome), args.RetryDelay.TotalMilliseconds);
+                    WeChatLog.RetryScheduled(logger, path, args.AttemptNumber + 1, Describe(args.Outcome),
+                        args.RetryDelay.TotalMilliseconds);
                     return default;
                 },
             });
@@ -47,7 +51,8 @@ internal static class WeChatResilience
         pipeline.AddTimeout(options.AttemptTimeout);
     }
 
-    internal static async ValueTask<bool> ShouldRetryAsync(Outcome<HttpResponseMessage> outcome, CancellationToken cancellationToken)
+    internal static async ValueTask<bool> ShouldRetryAsync(Outcome<HttpResponseMessage> outcome,
+        CancellationToken cancellationToken)
     {
         if (outcome.Exception is not null)
         {
@@ -60,8 +65,9 @@ internal static class WeChatResilience
 
     private static async ValueTask<bool> IsBusyAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
+        var mediaType = response.Content.Headers.ContentType?.MediaType;
         if (!response.IsSuccessStatusCode
-            || response.Content.Headers.ContentType?.MediaType?.StartsWith("image/", StringComparison.OrdinalIgnoreCase) == true)
+            || mediaType?.StartsWith("image/", StringComparison.OrdinalIgnoreCase) == true)
         {
             return false;
         }

@@ -6,10 +6,12 @@ public sealed record AuditEntry(string ActorType, long? ActorId, string Action, 
     /// <summary>Codes, ids and notes only; serialised as JSON.</summary>
     public object? Detail { get; init; }
 
-    public static AuditEntry ByStaff(long? staffId, string action, string entityType, long entityId, object? detail = null) =>
+    public static AuditEntry ByStaff(long? staffId, string action, string entityType, long entityId,
+        object? detail = null) =>
         new(AuditLog.Staff, staffId, action, entityType, entityId) { Detail = detail };
 
-    public static AuditEntry ByWorker(long? userId, string action, string entityType, long entityId, object? detail = null) =>
+    public static AuditEntry ByWorker(long? userId, string action, string entityType, long entityId,
+        object? detail = null) =>
         new(AuditLog.Worker, userId, action, entityType, entityId) { Detail = detail };
 }
 

@@ -5,8 +5,9 @@ namespace MiniApp.Api.Infrastructure.Commands;
 
 /// <summary>
 /// One-shot commands of the executable, for scripts and deploy steps:
-/// `migrate` applies the migrations and exits; `seed-demo` applies them, loads the demo data (local runs only) and computes today's figures;
-/// `coverage-rebuild --date D` and `coverage-refresh --date D` compute one day's figures (see <see cref="CoverageCommands"/>).
+/// `migrate` applies the migrations and exits; `seed-demo` applies them, loads the demo data (local runs only) and
+/// computes today's figures; `coverage-rebuild --date D` and `coverage-refresh --date D` compute one day's figures
+/// (see <see cref="CoverageCommands"/>).
 /// </summary>
 public static class AppCommands
 {
@@ -25,13 +26,15 @@ public static class AppCommands
                 // Today's figures at once, so the reports answer before the hourly refresh first runs.
                 await using (var scope = app.Services.CreateAsyncScope())
                 {
-                    await scope.ServiceProvider.GetRequiredService<CoverageRefreshJob>().RunAsync(CancellationToken.None);
+                    var refresh = scope.ServiceProvider.GetRequiredService<CoverageRefreshJob>();
+                    await refresh.RunAsync(CancellationToken.None);
                 }
                 return true;
             case CoverageCommands.Rebuild or CoverageCommands.Refresh:
                 try
                 {
-                    await CoverageCommands.RunAsync(app.Services, command, args[1..], Console.Out, CancellationToken.None);
+                    await CoverageCommands.RunAsync(app.Services, command, args[1..], Console.Out,
+                        CancellationToken.None);
                 }
                 catch (Exception exception) when (exception is ArgumentException or InvalidOperationException)
                 {
@@ -43,7 +46,8 @@ public static class AppCommands
             case null:
                 return false;
             default:
-                throw new ArgumentException($"Unknown command '{command}'. Known: migrate, seed-demo, coverage-rebuild, coverage-refresh.");
+                throw new ArgumentException(
+                    $"Unknown command '{command}'. Known: migrate, seed-demo, coverage-rebuild, coverage-refresh.");
         }
     }
 }

@@ -2,7 +2,8 @@ namespace MiniApp.Api.Infrastructure.Data;
 
 public static class DataServiceCollectionExtensions
 {
-    /// <summary>Registers the shared <see cref="MySqlDataSource"/> from ConnectionStrings:MySql and sets Dapper up for snake_case columns.</summary>
+    /// <summary>Registers the shared <see cref="MySqlDataSource"/> from ConnectionStrings:MySql and sets Dapper up for
+    /// snake_case columns.</summary>
     public static IServiceCollection AddDatabase(this IServiceCollection services, IConfiguration configuration)
     {
         var connectionString = configuration.GetConnectionString("MySql")
@@ -25,6 +26,7 @@ public sealed class DatabaseOptions
 {
     public const string Section = "Database";
 
-    /// <summary>Apply pending migrations when the API starts. Turn off where a deploy step runs `migrate` instead.</summary>
+    /// <summary>Apply pending migrations when the API starts. Turn off where a deploy step runs `migrate`
+    /// instead.</summary>
     public bool MigrateOnStartup { get; set; } = true;
 }

@@ -19,6 +19,7 @@ public sealed class DatabaseMigrator(MySqlDataSource dataSource, ILogger<Databas
             EnableClusterMode = true,
         };
         evolve.Migrate();
-        logger.LogInformation("Database schema is at version {Version}", evolve.AppliedMigrations.LastOrDefault() ?? "(unchanged)");
+        logger.LogInformation("Database schema is at version {Version}",
+            evolve.AppliedMigrations.LastOrDefault() ?? "(unchanged)");
     }
 }

@@ -47,7 +47,8 @@ public readonly record struct Db(DbConnection Connection, DbTransaction? Transac
 public static class DbConnectionExtensions
 {
     /// <summary>The connection as a <see cref="Db"/> outside any transaction.</summary>
-    public static Db Db(this DbConnection connection, CancellationToken cancellation) => new(connection, null, cancellation);
+    public static Db Db(this DbConnection connection, CancellationToken cancellation) =>
+        new(connection, null, cancellation);
 
     /// <summary>The connection as a <see cref="Db"/> inside a transaction (which may be null).</summary>
     public static Db Db(this DbConnection connection, DbTransaction? transaction, CancellationToken cancellation) =>

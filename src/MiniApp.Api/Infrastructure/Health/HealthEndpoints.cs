@@ -16,13 +16,17 @@ public static class HealthEndpoints
         return services;
     }
 
-    /// <summary>/health/live says the process runs; /health/ready that MySQL and Redis answer (a load balancer's signal).</summary>
+    /// <summary>/health/live says the process runs; /health/ready that MySQL and Redis answer (a load balancer's
+    /// signal).</summary>
     public static IEndpointRouteBuilder MapApiHealth(this IEndpointRouteBuilder app)
     {
-        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteJson })
-            .ExcludeFromDescription();
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag), ResponseWriter = WriteJson })
-            .ExcludeFromDescription();
+        var live = new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteJson };
+        var ready = new HealthCheckOptions
+        {
+            Predicate = check => check.Tags.Contains(ReadyTag), ResponseWriter = WriteJson,
+        };
+        app.MapHealthChecks("/health/live", live).ExcludeFromDescription();
+        app.MapHealthChecks("/health/ready", ready).ExcludeFromDescription();
         return app;
     }
 
@@ -32,13 +36,15 @@ public static class HealthEndpoints
             status = report.Status.ToString(),
             checks = report.Entries.ToDictionary(entry => entry.Key, entry => entry.Value.Status.ToString()),
             // The dependencies that did not answer, for the operator reading a failed probe.
-            down = report.Entries.Where(entry => entry.Value.Status != HealthStatus.Healthy).Select(entry => entry.Key).ToArray(),
+            down = report.Entries.Where(entry => entry.Value.Status != HealthStatus.Healthy)
+                .Select(entry => entry.Key).ToArray(),
         });
 }
 
 internal sealed class MySqlHealthCheck(MySqlDataSource dataSource) : IHealthCheck
 {
-    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context,
+        CancellationToken cancellationToken = default)
     {
         try
         {
@@ -56,7 +62,8 @@ internal sealed class MySqlHealthCheck(MySqlDataSource dataSource) : IHealthChec
 
 internal sealed class RedisHealthCheck(IConnectionMultiplexer redis) : IHealthCheck
 {
-    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context,
+        CancellationToken cancellationToken = default)
     {
         try
         {

@@ -17,16 +17,19 @@ public static class AuthenticationBeforeMediaType
 
     private static readonly ConcurrentDictionary<RouteEndpoint, TemplateMatcher> Matchers = new();
 
-    public static IApplicationBuilder UseAuthenticationBeforeMediaType(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    public static IApplicationBuilder UseAuthenticationBeforeMediaType(this IApplicationBuilder app) =>
+        app.Use(ChallengeFirstAsync);
+
+    private static async Task ChallengeFirstAsync(HttpContext context, RequestDelegate next)
     {
-        if (context.GetEndpoint()?.DisplayName == UnsupportedMediaTypeEndpoint && context.User.Identity?.IsAuthenticated != true
-            && NeedsLogin(context))
+        if (context.GetEndpoint()?.DisplayName == UnsupportedMediaTypeEndpoint
+            && context.User.Identity?.IsAuthenticated != true && NeedsLogin(context))
         {
             await Problems.SessionExpired().ExecuteAsync(context);
             return;
         }
         await next(context);
-    });
+    }
 
     private static bool NeedsLogin(HttpContext context)
     {
@@ -34,10 +37,13 @@ public static class AuthenticationBeforeMediaType
         foreach (var endpoint in sources.Endpoints.OfType<RouteEndpoint>())
         {
             var methods = endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods;
-            if (methods is not null && !methods.Contains(context.Request.Method, StringComparer.OrdinalIgnoreCase)) continue;
-            var matcher = Matchers.GetOrAdd(endpoint, e => new TemplateMatcher(TemplateParser.Parse(e.RoutePattern.RawText ?? "/"), new()));
+            if (methods is not null && !methods.Contains(context.Request.Method, StringComparer.OrdinalIgnoreCase))
+                continue;
+            var matcher = Matchers.GetOrAdd(endpoint,
+                e => new TemplateMatcher(TemplateParser.Parse(e.RoutePattern.RawText ?? "/"), new()));
             if (!matcher.TryMatch(context.Request.Path, new RouteValueDictionary())) continue;
-            if (endpoint.Metadata.GetMetadata<IAllowAnonymous>() is null && endpoint.Metadata.GetMetadata<IAuthorizeData>() is not null)
+            if (endpoint.Metadata.GetMetadata<IAllowAnonymous>() is null
+                && endpoint.Metadata.GetMetadata<IAuthorizeData>() is not null)
                 return true;
         }
         return false;

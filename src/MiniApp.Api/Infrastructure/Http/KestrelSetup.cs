@@ -8,8 +8,9 @@ public static class KestrelSetup
     public const long MaxBodyBytes = 16 * 1024 * 1024;
 
     /// <summary>
-    /// No Server header; request-line and header limits well above <see cref="RequestLimitsOptions"/>, so that oversized
-    /// requests reach <see cref="RequestLimitsMiddleware"/> and get problem details; beyond these Kestrel answers alone.
+    /// No Server header; request-line and header limits well above <see cref="RequestLimitsOptions"/>, so that
+    /// oversized requests reach <see cref="RequestLimitsMiddleware"/> and get problem details; beyond these Kestrel
+    /// answers alone.
     /// </summary>
     public static WebApplicationBuilder ConfigureApiKestrel(this WebApplicationBuilder builder)
     {

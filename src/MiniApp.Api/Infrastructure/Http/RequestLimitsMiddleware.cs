@@ -9,10 +9,13 @@ namespace MiniApp.Api.Infrastructure.Http;
 public static class RequestLimitsMiddleware
 {
     /// <summary>Address and headers: checked first, before authentication.</summary>
-    public static IApplicationBuilder UseRequestShapeLimits(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    public static IApplicationBuilder UseRequestShapeLimits(this IApplicationBuilder app) => app.Use(CheckShapeAsync);
+
+    private static async Task CheckShapeAsync(HttpContext context, RequestDelegate next)
     {
         var limits = context.RequestServices.GetRequiredService<IOptions<RequestLimitsOptions>>().Value;
-        var target = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? context.Request.Path.Value + context.Request.QueryString.Value;
+        var target = context.Features.Get<IHttpRequestFeature>()?.RawTarget
+            ?? context.Request.Path.Value + context.Request.QueryString.Value;
         if (target.Length > limits.MaxUrlBytes)
         {
             await ProblemCodes.UriTooLong.Problem("请求地址过长，请缩短查询条件后重试").ExecuteAsync(context);
@@ -30,10 +33,13 @@ public static class RequestLimitsMiddleware
             return;
         }
         await next(context);
-    });
+    }
 
-    /// <summary>The body: after authentication and authorization, so a caller who may not send one learns nothing else.</summary>
-    public static IApplicationBuilder UseRequestBodyLimits(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    /// <summary>The body: after authentication and authorization, so a caller who may not send one learns nothing
+    /// else.</summary>
+    public static IApplicationBuilder UseRequestBodyLimits(this IApplicationBuilder app) => app.Use(LimitBodyAsync);
+
+    private static async Task LimitBodyAsync(HttpContext context, RequestDelegate next)
     {
         var limit = context.GetEndpoint()?.Metadata.GetMetadata<RequestBodyLimit>()?.Bytes
             ?? context.RequestServices.GetRequiredService<IOptions<RequestLimitsOptions>>().Value.MaxBodyBytes;
@@ -43,13 +49,15 @@ public static class RequestLimitsMiddleware
             return;
         }
         // A body without Content-Length (chunked) is cut off by the server at the limit while it is read.
-        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size) size.MaxRequestBodySize = limit;
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
+            size.MaxRequestBodySize = limit;
         await next(context);
-    });
+    }
 
     internal static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult TooLarge(long limit) =>
         ProblemCodes.PayloadTooLarge.Problem($"提交的内容过大（不能超过{Size(limit)}）",
             new Dictionary<string, object?> { ["limit"] = limit });
 
-    private static string Size(long bytes) => bytes >= 1024 * 1024 ? $"{bytes / (1024 * 1024.0):0.#}MB" : $"{Math.Max(1, bytes / 1024)}KB";
+    private static string Size(long bytes) =>
+        bytes >= 1024 * 1024 ? $"{bytes / (1024 * 1024.0):0.#}MB" : $"{Math.Max(1, bytes / 1024)}KB";
 }

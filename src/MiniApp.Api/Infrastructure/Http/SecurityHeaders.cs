@@ -10,11 +10,17 @@ public static class SecurityHeaders
     private const string ApiPolicy = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
     // Scalar and the Hangfire dashboard write small inline scripts and styles; nothing is loaded from another origin.
-    private const string PagePolicy = "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; "
-        + "img-src 'self' data:; font-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
+    private const string PagePolicy =
+        "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; "
+        + "img-src 'self' data:; font-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; "
+        + "form-action 'self'";
 
-    /// <summary>Set as the response starts, so that answers written after an exception (which clears headers) carry them too.</summary>
-    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app, params string[] pagePaths) => app.Use((context, next) =>
+    /// <summary>Set as the response starts, so that answers written after an exception (which clears headers) carry
+    /// them too.</summary>
+    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app, params string[] pagePaths) =>
+        app.Use((context, next) => SetAsync(context, next, pagePaths));
+
+    private static Task SetAsync(HttpContext context, RequestDelegate next, string[] pagePaths)
     {
         // Decided now: inside a mapped branch (the dashboard) Path no longer holds the prefix.
         var policy = pagePaths.Any(path => context.Request.Path.StartsWithSegments(path)) ? PagePolicy : ApiPolicy;
@@ -29,5 +35,5 @@ public static class SecurityHeaders
             return Task.CompletedTask;
         });
         return next(context);
-    });
+    }
 }

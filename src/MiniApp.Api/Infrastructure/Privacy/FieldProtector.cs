@@ -3,9 +3,10 @@ using System.Security.Cryptography;
 namespace MiniApp.Api.Infrastructure.Privacy;
 
 /// <summary>
-/// Seals personal data and secrets for storage with AES-256-GCM. A sealed value reads "v1.{keyId}.{base64(nonce|cipher|tag)}",
-/// so keys can rotate: new values use the active key, old values open with the key they name. The purpose (for example
-/// "users.session_key") is bound as associated data, so a value copied into another column does not open there.
+/// Seals personal data and secrets for storage with AES-256-GCM. A sealed value reads
+/// "v1.{keyId}.{base64(nonce|cipher|tag)}", so keys can rotate: new values use the active key, old values open with the
+/// key they name. The purpose (for example "users.session_key") is bound as associated data, so a value copied into
+/// another column does not open there.
 /// </summary>
 public sealed class FieldProtector
 {
@@ -18,9 +19,13 @@ public sealed class FieldProtector
     public FieldProtector(IOptions<PrivacyOptions> options)
     {
         var value = options.Value;
-        _keys = value.Keys.ToDictionary(pair => pair.Key, pair => DecodeKey(pair.Value, $"Privacy:Keys:{pair.Key}", exactly: 32));
+        _keys = value.Keys.ToDictionary(pair => pair.Key,
+            pair => DecodeKey(pair.Value, $"Privacy:Keys:{pair.Key}", exactly: 32));
         if (!_keys.ContainsKey(value.ActiveKeyId))
-            throw new InvalidOperationException($"Privacy:ActiveKeyId '{value.ActiveKeyId}' is not among Privacy:Keys.");
+        {
+            throw new InvalidOperationException(
+                $"Privacy:ActiveKeyId '{value.ActiveKeyId}' is not among Privacy:Keys.");
+        }
         _activeKeyId = value.ActiveKeyId;
         _lookupKey = DecodeKey(value.LookupKey, "Privacy:LookupKey", exactly: null);
     }
@@ -32,7 +37,8 @@ public sealed class FieldProtector
         var nonce = output.AsSpan(0, NonceSize);
         RandomNumberGenerator.Fill(nonce);
         using var aes = new AesGcm(_keys[_activeKeyId], TagSize);
-        aes.Encrypt(nonce, clear, output.AsSpan(NonceSize, clear.Length), output.AsSpan(NonceSize + clear.Length), Encoding.UTF8.GetBytes(purpose));
+        aes.Encrypt(nonce, clear, output.AsSpan(NonceSize, clear.Length), output.AsSpan(NonceSize + clear.Length),
+            Encoding.UTF8.GetBytes(purpose));
         return $"v1.{_activeKeyId}.{Convert.ToBase64String(output)}";
     }
 
@@ -46,17 +52,19 @@ public sealed class FieldProtector
         var clearLength = data.Length - NonceSize - TagSize;
         var clear = new byte[clearLength];
         using var aes = new AesGcm(key, TagSize);
-        aes.Decrypt(data.AsSpan(0, NonceSize), data.AsSpan(NonceSize, clearLength), data.AsSpan(NonceSize + clearLength), clear,
-            Encoding.UTF8.GetBytes(purpose));
+        aes.Decrypt(data.AsSpan(0, NonceSize), data.AsSpan(NonceSize, clearLength),
+            data.AsSpan(NonceSize + clearLength), clear, Encoding.UTF8.GetBytes(purpose));
         return Encoding.UTF8.GetString(clear);
     }
 
-    /// <summary>The key id a sealed value was made with (to find values that still need re-sealing after a rotation).</summary>
+    /// <summary>The key id a sealed value was made with (to find values that still need re-sealing after a
+    /// rotation).</summary>
     public static string KeyIdOf(string sealedValue) => sealedValue.Split('.', 3) is [_, var keyId, _] ? keyId : "";
 
     /// <summary>A keyed hash (HMAC-SHA256, hex) for uniqueness and look-up without decrypting.</summary>
     public string LookupHash(string normalizedValue, string purpose) =>
-        Convert.ToHexStringLower(HMACSHA256.HashData(_lookupKey, Encoding.UTF8.GetBytes($"{purpose}:{normalizedValue}")));
+        Convert.ToHexStringLower(
+            HMACSHA256.HashData(_lookupKey, Encoding.UTF8.GetBytes($"{purpose}:{normalizedValue}")));
 
     private static byte[] DecodeKey(string base64, string name, int? exactly)
     {
@@ -64,7 +72,10 @@ public sealed class FieldProtector
         try { key = Convert.FromBase64String(base64); }
         catch (FormatException) { throw new InvalidOperationException($"{name} is not base64."); }
         if (exactly is { } size ? key.Length != size : key.Length < 32)
-            throw new InvalidOperationException($"{name} must be {(exactly is null ? "at least " : "")}{exactly ?? 32} bytes.");
+        {
+            throw new InvalidOperationException(
+                $"{name} must be {(exactly is null ? "at least " : "")}{exactly ?? 32} bytes.");
+        }
         return key;
     }
 }

@@ -16,10 +16,14 @@ public static class Masking
     ];
 
     public static string IdNumber(string normalized) =>
-        normalized is { Length: 18 } ? string.Concat(normalized.AsSpan(0, 4), new string(Star, 10), normalized.AsSpan(14)) : FirstOnly(normalized);
+        normalized is { Length: 18 }
+            ? string.Concat(normalized.AsSpan(0, 4), new string(Star, 10), normalized.AsSpan(14))
+            : FirstOnly(normalized);
 
     public static string Phone(string normalized) =>
-        normalized is { Length: 11 } ? string.Concat(normalized.AsSpan(0, 3), "****", normalized.AsSpan(7)) : FirstOnly(normalized);
+        normalized is { Length: 11 }
+            ? string.Concat(normalized.AsSpan(0, 3), "****", normalized.AsSpan(7))
+            : FirstOnly(normalized);
 
     public static string Name(string name)
     {

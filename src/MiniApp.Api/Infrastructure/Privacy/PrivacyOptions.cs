@@ -6,7 +6,8 @@ public sealed class PrivacyOptions
 {
     public const string Section = "Privacy";
 
-    /// <summary>AES-256 keys by key id, each base64 of 32 bytes (Privacy__Keys__k1=...). Old ids stay so old values still open.</summary>
+    /// <summary>AES-256 keys by key id, each base64 of 32 bytes (Privacy__Keys__k1=...). Old ids stay so old values
+    /// still open.</summary>
     [Required, MinLength(1)] public Dictionary<string, string> Keys { get; set; } = [];
 
     /// <summary>The key id new values are sealed with.</summary>

@@ -3,7 +3,8 @@ using System.Net.Sockets;
 
 namespace MiniApp.Api.Infrastructure.RateLimiting;
 
-/// <summary>The client address a per-address limit counts under, once forwarded headers from known proxies are applied.</summary>
+/// <summary>The client address a per-address limit counts under, once forwarded headers from known proxies are
+/// applied.</summary>
 public static class ClientAddress
 {
     /// <summary>Where the server cannot name the peer (TestServer, a Unix socket): one shared partition.</summary>

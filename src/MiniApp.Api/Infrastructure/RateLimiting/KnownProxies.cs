@@ -34,27 +34,37 @@ public static class KnownProxies
     }
 
     /// <summary>
-    /// Applies the forwarded headers of known proxies; a peer the server cannot name is never one of them. With no proxy
-    /// configured nothing is applied: the framework's middleware checks the peer only when some proxy is listed, and would
-    /// otherwise believe the headers from anyone.
+    /// Applies the forwarded headers of known proxies; a peer the server cannot name is never one of them. With no
+    /// proxy configured nothing is applied: the framework's middleware checks the peer only when some proxy is listed,
+    /// and would otherwise believe the headers from anyone.
     /// </summary>
     public static IApplicationBuilder UseKnownProxies(this IApplicationBuilder app)
     {
-        var options = app.ApplicationServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<ForwardedHeadersOptions>>().Value;
+        var options = app.ApplicationServices.GetRequiredService<IOptions<ForwardedHeadersOptions>>().Value;
         if (options.KnownProxies.Count == 0 && options.KnownIPNetworks.Count == 0) return app;
-        return app.UseWhen(context => context.Connection.RemoteIpAddress is not null, branch => branch.UseForwardedHeaders());
+        return app.UseWhen(context => context.Connection.RemoteIpAddress is not null,
+            branch => branch.UseForwardedHeaders());
     }
 
-    /// <summary>"10.0.0.5, 10.1.0.0/16" in one value, or a list (KnownProxies:0, :1, …). A malformed entry stops the start.</summary>
+    /// <summary>"10.0.0.5, 10.1.0.0/16" in one value, or a list (KnownProxies:0, :1, …). A malformed entry stops the
+    /// start.</summary>
     internal static IReadOnlyList<string> Read(IConfigurationSection section)
     {
         var values = section.Value is { } single ? [single] : section.GetChildren().Select(child => child.Value ?? "");
-        var entries = values.SelectMany(value => value.Split([',', ';', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        var entries = values
+            .SelectMany(value => value.Split([',', ';', ' '],
+                StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             .ToList();
         foreach (var entry in entries)
         {
-            var valid = entry.Contains('/') ? System.Net.IPNetwork.TryParse(entry, out _) : IPAddress.TryParse(entry, out _);
-            if (!valid) throw new InvalidOperationException($"ForwardedHeaders:KnownProxies has an entry that is neither an address nor a network: '{entry}'.");
+            var valid = entry.Contains('/')
+                ? System.Net.IPNetwork.TryParse(entry, out _)
+                : IPAddress.TryParse(entry, out _);
+            if (!valid)
+            {
+                throw new InvalidOperationException(
+                    $"ForwardedHeaders:KnownProxies has an entry that is neither an address nor a network: '{entry}'.");
+            }
         }
         return entries;
     }

@@ -4,10 +4,13 @@ namespace MiniApp.Api.Infrastructure.RateLimiting;
 public readonly record struct WindowHit(string Key, WindowLimit Limit);
 
 /// <summary>The login rules: failures per username and address, and the per-username slow-down.</summary>
-/// <param name="MaxFailures">Failures of one username from one address, within <paramref name="Lockout"/>, that lock that pair.</param>
+/// <param name="MaxFailures">Failures of one username from one address, within <paramref name="Lockout"/>, that lock
+/// that pair.</param>
 /// <param name="Lockout">How long a locked pair stays locked; also the window the failures are counted in.</param>
-/// <param name="SlowDownAfter">Failures of one username from all addresses, within the window, that start its slow-down.</param>
-/// <param name="SlowDownInterval">During the slow-down, one attempt per interval from the addresses that already failed.</param>
+/// <param name="SlowDownAfter">Failures of one username from all addresses, within the window, that start its
+/// slow-down.</param>
+/// <param name="SlowDownInterval">During the slow-down, one attempt per interval from the addresses that already
+/// failed.</param>
 public sealed record LoginRules(int MaxFailures, TimeSpan Lockout, int SlowDownAfter, TimeSpan SlowDownInterval);
 
 public enum LoginVerdictKind
@@ -26,8 +29,8 @@ public readonly record struct LoginVerdict(LoginVerdictKind Kind, TimeSpan Retry
 }
 
 /// <summary>
-/// The counters behind the limits, kept alike in Redis (shared by every node) and in a node's memory. Time is passed in,
-/// so the windows follow the app's TimeProvider; each operation is atomic.
+/// The counters behind the limits, kept alike in Redis (shared by every node) and in a node's memory. Time is passed
+/// in, so the windows follow the app's TimeProvider; each operation is atomic.
 /// </summary>
 internal interface ILimitCounters
 {
@@ -37,16 +40,19 @@ internal interface ILimitCounters
     /// </summary>
     ValueTask<TimeSpan?> HitAsync(IReadOnlyList<WindowHit> hits, DateTimeOffset now);
 
-    /// <summary>Takes one request back out of every window that still counts it (the request failed on our side).</summary>
+    /// <summary>Takes one request back out of every window that still counts it (the request failed on our
+    /// side).</summary>
     ValueTask RefundAsync(IReadOnlyList<WindowHit> hits, DateTimeOffset now);
 
-    /// <summary>Decides an attempt of <paramref name="user"/> from <paramref name="address"/>; an admitted one is counted at once.</summary>
+    /// <summary>Decides an attempt of <paramref name="user"/> from <paramref name="address"/>; an admitted one is
+    /// counted at once.</summary>
     ValueTask<LoginVerdict> BeginLoginAsync(string user, string address, LoginRules rules, DateTimeOffset now);
 
     /// <summary>Takes back one admitted attempt that was never decided (no password was checked).</summary>
     ValueTask UndoLoginAsync(string user, string address);
 
-    /// <summary>A success: the address's failures for the username are forgotten, and taken off the username's total.</summary>
+    /// <summary>A success: the address's failures for the username are forgotten, and taken off the username's
+    /// total.</summary>
     ValueTask ForgetAddressAsync(string user, string address);
 
     /// <summary>Forgets every failure of the username (its password was reset).</summary>

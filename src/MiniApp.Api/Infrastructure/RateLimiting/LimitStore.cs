@@ -16,7 +16,8 @@ public sealed class LimitStore
     private readonly RedisLimitCounters _shared;
     private int _fallenBack;
 
-    public LimitStore(IConnectionMultiplexer redis, IConfiguration configuration, TimeProvider clock, ILogger<LimitStore> logger)
+    public LimitStore(IConnectionMultiplexer redis, IConfiguration configuration, TimeProvider clock,
+        ILogger<LimitStore> logger)
     {
         (_redis, _clock, _logger) = (redis, clock, logger);
         _shared = new RedisLimitCounters(redis);
@@ -28,7 +29,8 @@ public sealed class LimitStore
 
     public DateTimeOffset Now => _clock.GetUtcNow();
 
-    /// <summary>Counts a request in every window (see <see cref="ILimitCounters.HitAsync"/>); null when it may go on.</summary>
+    /// <summary>Counts a request in every window (see <see cref="ILimitCounters.HitAsync"/>); null when it may go
+    /// on.</summary>
     public ValueTask<TimeSpan?> HitAsync(IReadOnlyList<WindowHit> hits, bool shared) =>
         shared ? SharedAsync(counters => counters.HitAsync(hits, Now)) : _memory.HitAsync(hits, Now);
 
@@ -64,7 +66,8 @@ public sealed class LimitStore
             try
             {
                 var answer = await count(_shared);
-                if (Interlocked.Exchange(ref _fallenBack, 0) == 1) _logger.LogInformation("Redis answers again: shared limits count in Redis");
+                if (Interlocked.Exchange(ref _fallenBack, 0) == 1)
+                    _logger.LogInformation("Redis answers again: shared limits count in Redis");
                 return answer;
             }
             catch (Exception exception) when (exception is RedisException or TimeoutException)
@@ -83,7 +86,9 @@ public sealed class LimitStore
     {
         if (Interlocked.Exchange(ref _fallenBack, 1) == 0)
         {
-            _logger.LogWarning("Redis does not answer ({Reason}): shared limits fall back to this node's memory until it does", reason);
+            _logger.LogWarning(
+                "Redis does not answer ({Reason}): shared limits fall back to this node's memory until it does",
+                reason);
         }
     }
 

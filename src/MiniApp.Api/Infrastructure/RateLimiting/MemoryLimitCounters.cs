@@ -1,6 +1,7 @@
 namespace MiniApp.Api.Infrastructure.RateLimiting;
 
-/// <summary>The counters in this node's memory: for per-node limits, and for every limit while Redis does not answer.</summary>
+/// <summary>The counters in this node's memory: for per-node limits, and for every limit while Redis does not
+/// answer.</summary>
 internal sealed class MemoryLimitCounters : ILimitCounters
 {
     private const int SweepEvery = 4096;
@@ -10,7 +11,8 @@ internal sealed class MemoryLimitCounters : ILimitCounters
     private readonly Dictionary<string, UserFailures> _users = new(StringComparer.Ordinal);
     private int _sinceSweep;
 
-    public ValueTask<TimeSpan?> HitAsync(IReadOnlyList<WindowHit> hits, DateTimeOffset now) => ValueTask.FromResult(Hit(hits, now));
+    public ValueTask<TimeSpan?> HitAsync(IReadOnlyList<WindowHit> hits, DateTimeOffset now) =>
+        ValueTask.FromResult(Hit(hits, now));
 
     public TimeSpan? Hit(IReadOnlyList<WindowHit> hits, DateTimeOffset now)
     {
@@ -52,13 +54,16 @@ internal sealed class MemoryLimitCounters : ILimitCounters
             if (!_users.TryGetValue(user, out var failures)) _users[user] = failures = new UserFailures();
             var pair = failures.Addresses.GetValueOrDefault(address);
             if (pair is null || pair.End <= now) pair = new Window(0, now + rules.Lockout);
-            if (pair.Count >= rules.MaxFailures) return ValueTask.FromResult(new LoginVerdict(LoginVerdictKind.Locked, pair.End - now));
-            if (failures.End <= now) (failures.Total, failures.End, failures.Next) = (0, now + rules.Lockout, DateTimeOffset.MinValue);
+            if (pair.Count >= rules.MaxFailures)
+                return ValueTask.FromResult(new LoginVerdict(LoginVerdictKind.Locked, pair.End - now));
+            if (failures.End <= now)
+                (failures.Total, failures.End, failures.Next) = (0, now + rules.Lockout, DateTimeOffset.MinValue);
             if (pair.Count > 0 && failures.Total >= rules.SlowDownAfter && now < failures.Next)
                 return ValueTask.FromResult(new LoginVerdict(LoginVerdictKind.SlowedDown, failures.Next - now));
 
             var count = pair.Count + 1;
-            failures.Addresses[address] = new Window(count, count >= rules.MaxFailures ? now + rules.Lockout : pair.End);
+            var end = count >= rules.MaxFailures ? now + rules.Lockout : pair.End;
+            failures.Addresses[address] = new Window(count, end);
             failures.Total++;
             failures.Next = now + rules.SlowDownInterval;
             return ValueTask.FromResult(LoginVerdict.Admitted);
@@ -69,7 +74,8 @@ internal sealed class MemoryLimitCounters : ILimitCounters
     {
         lock (_lock)
         {
-            if (_users.TryGetValue(user, out var failures) && failures.Addresses.TryGetValue(address, out var pair) && pair.Count > 0)
+            if (_users.TryGetValue(user, out var failures) && failures.Addresses.TryGetValue(address, out var pair)
+                && pair.Count > 0)
             {
                 failures.Addresses[address] = pair with { Count = pair.Count - 1 };
                 failures.Total = Math.Max(0, failures.Total - 1);
@@ -96,7 +102,8 @@ internal sealed class MemoryLimitCounters : ILimitCounters
         return ValueTask.CompletedTask;
     }
 
-    // Windows and failures that have run out are dropped from time to time, so memory follows the traffic of the last minutes.
+    // Windows and failures that have run out are dropped from time to time, so memory follows the traffic of the last
+    // minutes.
     private void SweepNowAndThen(DateTimeOffset now)
     {
         if (++_sinceSweep < SweepEvery) return;

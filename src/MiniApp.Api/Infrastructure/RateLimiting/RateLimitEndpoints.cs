@@ -19,7 +19,8 @@ public static class RateLimitEndpoints
         {
             var description = endpoint.Metadata.OfType<IEndpointDescriptionMetadata>().LastOrDefault()?.Description;
             var note = $"Limited {per}: rate_limited (429, with Retry-After).";
-            endpoint.Metadata.Add(new EndpointDescriptionAttribute(description is null ? note : $"{description} {note}"));
+            var described = description is null ? note : $"{description} {note}";
+            endpoint.Metadata.Add(new EndpointDescriptionAttribute(described));
         });
         return builder;
     }

@@ -14,7 +14,8 @@ public sealed class RateLimitOptions
     /// <summary>GET /api/stations/nearby per client address, on each node (in memory).</summary>
     public WindowLimit NearbyPerAddress { get; set; } = new(300, TimeSpan.FromMinutes(1));
 
-    /// <summary>POST /api/staff/auth/login per client address, across nodes (Redis), before any password is hashed.</summary>
+    /// <summary>POST /api/staff/auth/login per client address, across nodes (Redis), before any password is
+    /// hashed.</summary>
     public WindowLimit StaffLoginPerAddress { get; set; } = new(60, TimeSpan.FromMinutes(10));
 
     /// <summary>Submit, resubmit and phone binding together, per worker account, across nodes.</summary>
@@ -33,7 +34,8 @@ public sealed class RateLimitOptions
     ];
 }
 
-/// <summary>At most <see cref="PermitLimit"/> requests in a window of <see cref="Window"/> that opens with the first of them.</summary>
+/// <summary>At most <see cref="PermitLimit"/> requests in a window of <see cref="Window"/> that opens with the first of
+/// them.</summary>
 public sealed class WindowLimit
 {
     public WindowLimit() { }

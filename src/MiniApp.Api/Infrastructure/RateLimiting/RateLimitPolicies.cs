@@ -23,29 +23,35 @@ public static class RateLimitPolicies
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             limiter.OnRejected = (rejected, _) =>
             {
-                var wait = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.FromSeconds(1);
-                return new ValueTask(RateLimitedProblem.Create(rejected.HttpContext, wait).ExecuteAsync(rejected.HttpContext));
+                var wait = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter)
+                    ? retryAfter
+                    : TimeSpan.FromSeconds(1);
+                var problem = RateLimitedProblem.Create(rejected.HttpContext, wait);
+                return new ValueTask(problem.ExecuteAsync(rejected.HttpContext));
             };
-            limiter.AddPolicy(WorkerLogin, context => PerAddress(context, WorkerLogin, options => options.WorkerLoginPerAddress, shared: false));
-            limiter.AddPolicy(Nearby, context => PerAddress(context, Nearby, options => options.NearbyPerAddress, shared: false));
-            limiter.AddPolicy(StaffLogin, context => PerAddress(context, StaffLogin, options => options.StaffLoginPerAddress, shared: true));
+            limiter.AddPolicy(WorkerLogin, PerAddress(WorkerLogin, o => o.WorkerLoginPerAddress, shared: false));
+            limiter.AddPolicy(Nearby, PerAddress(Nearby, o => o.NearbyPerAddress, shared: false));
+            limiter.AddPolicy(StaffLogin, PerAddress(StaffLogin, o => o.StaffLoginPerAddress, shared: true));
             limiter.AddPolicy(WorkerWrites, PerWorkerAccount);
         });
         return services;
     }
 
-    private static RateLimitPartition<string> PerAddress(HttpContext context, string policy, Func<RateLimitOptions, WindowLimit> limit,
-        bool shared)
+    /// <summary>A policy that counts by client address, in this node's memory or (shared) in Redis.</summary>
+    private static Func<HttpContext, RateLimitPartition<string>> PerAddress(string policy,
+        Func<RateLimitOptions, WindowLimit> limit, bool shared) => context =>
     {
         var address = ClientAddress.Of(context);
-        return Partition(context, address, store => [new WindowHit($"{store.Prefix}{policy}:{address}", limit(Options(context)))], shared);
-    }
+        return Partition(context, address,
+            store => [new WindowHit($"{store.Prefix}{policy}:{address}", limit(Options(context)))], shared);
+    };
 
     // Runs after authorization, so the caller is a worker with a user id.
     private static RateLimitPartition<string> PerWorkerAccount(HttpContext context) =>
         Partition(context, WorkerAccount(context), store => WorkerWriteHits(context, store), shared: true);
 
-    private static string WorkerAccount(HttpContext context) => context.User.FindFirst(AppClaims.Subject)?.Value ?? ClientAddress.Of(context);
+    private static string WorkerAccount(HttpContext context) =>
+        context.User.FindFirst(AppClaims.Subject)?.Value ?? ClientAddress.Of(context);
 
     private static WindowHit[] WorkerWriteHits(HttpContext context, LimitStore store)
     {
@@ -59,11 +65,12 @@ public static class RateLimitPolicies
     }
 
     /// <summary>
-    /// A worker's write answered 503 (the database, Redis or WeChat down: nothing was done) does not use up the worker's
-    /// count: during an outage a worker who taps again, or whose client retries, must not be locked out for ten minutes
-    /// after it. Other errors count, so that no error a caller can provoke buys free requests.
+    /// A worker's write answered 503 (the database, Redis or WeChat down: nothing was done) does not use up the
+    /// worker's count: during an outage a worker who taps again, or whose client retries, must not be locked out for
+    /// ten minutes after it. Other errors count, so that no error a caller can provoke buys free requests.
     /// </summary>
-    internal static ValueTask<object?> RefundServerErrors(EndpointFilterInvocationContext invocation, EndpointFilterDelegate next)
+    internal static ValueTask<object?> RefundServerErrors(EndpointFilterInvocationContext invocation,
+        EndpointFilterDelegate next)
     {
         var context = invocation.HttpContext;
         context.Response.OnCompleted(async () =>
@@ -75,7 +82,8 @@ public static class RateLimitPolicies
         return next(invocation);
     }
 
-    private static RateLimitPartition<string> Partition(HttpContext context, string key, Func<LimitStore, WindowHit[]> hits, bool shared)
+    private static RateLimitPartition<string> Partition(HttpContext context, string key,
+        Func<LimitStore, WindowHit[]> hits, bool shared)
     {
         var services = context.RequestServices;
         return RateLimitPartition.Get(key, _ =>

@@ -1,6 +1,7 @@
 namespace MiniApp.Api.Infrastructure.RateLimiting;
 
-/// <summary>429 rate_limited with Retry-After in whole seconds (at least one) and a detail that says how long to wait.</summary>
+/// <summary>429 rate_limited with Retry-After in whole seconds (at least one) and a detail that says how long to
+/// wait.</summary>
 public static class RateLimitedProblem
 {
     public static ProblemHttpResult Create(HttpContext context, TimeSpan retryAfter, string? detail = null)

@@ -3,8 +3,8 @@ using StackExchange.Redis;
 namespace MiniApp.Api.Infrastructure.RateLimiting;
 
 /// <summary>
-/// The counters in Redis, one Lua script per operation so each is atomic across nodes. Times are the app's (milliseconds
-/// since 1970) and stored with the counts; Redis expiry only clears keys whose windows have run out.
+/// The counters in Redis, one Lua script per operation so each is atomic across nodes. Times are the app's
+/// (milliseconds since 1970) and stored with the counts; Redis expiry only clears keys whose windows have run out.
 /// </summary>
 internal sealed class RedisLimitCounters(IConnectionMultiplexer redis) : ILimitCounters
 {
@@ -33,14 +33,16 @@ internal sealed class RedisLimitCounters(IConnectionMultiplexer redis) : ILimitC
         local now = tonumber(ARGV[1])
         for _, key in ipairs(KEYS) do
           local state = redis.call('HMGET', key, 'n', 'end')
-          if (tonumber(state[1]) or 0) > 0 and (tonumber(state[2]) or 0) > now then redis.call('HINCRBY', key, 'n', -1) end
+          if (tonumber(state[1]) or 0) > 0 and (tonumber(state[2]) or 0) > now then
+            redis.call('HINCRBY', key, 'n', -1)
+          end
         end
         return 0
         """;
 
     // KEYS[1]: the username's hash: a:<address> and e:<address> (failures, window or lock end) per address, and total,
-    // end, next for the username. ARGV: now, address, max failures, lockout (ms), slow-down after, slow-down interval (ms).
-    // Answers {0} admitted, {1, ms} locked, {2, ms} slowed down.
+    // end, next for the username. ARGV: now, address, max failures, lockout (ms), slow-down after, slow-down interval
+    // (ms). Answers {0} admitted, {1, ms} locked, {2, ms} slowed down.
     private const string BeginLoginScript = """
         local now, a, e = tonumber(ARGV[1]), 'a:' .. ARGV[2], 'e:' .. ARGV[2]
         local max, lockout = tonumber(ARGV[3]), tonumber(ARGV[4])
@@ -63,7 +65,9 @@ internal sealed class RedisLimitCounters(IConnectionMultiplexer redis) : ILimitC
         local a = 'a:' .. ARGV[1]
         if (tonumber(redis.call('HGET', KEYS[1], a)) or 0) > 0 then
           redis.call('HINCRBY', KEYS[1], a, -1)
-          if (tonumber(redis.call('HGET', KEYS[1], 'total')) or 0) > 0 then redis.call('HINCRBY', KEYS[1], 'total', -1) end
+          if (tonumber(redis.call('HGET', KEYS[1], 'total')) or 0) > 0 then
+            redis.call('HINCRBY', KEYS[1], 'total', -1)
+          end
         end
         return 0
         """;
@@ -97,7 +101,8 @@ internal sealed class RedisLimitCounters(IConnectionMultiplexer redis) : ILimitC
         await redis.GetDatabase().ScriptEvaluateAsync(RefundScript, hits.Select(hit => (RedisKey)hit.Key).ToArray(),
             [now.ToUnixTimeMilliseconds()]);
 
-    public async ValueTask<LoginVerdict> BeginLoginAsync(string user, string address, LoginRules rules, DateTimeOffset now)
+    public async ValueTask<LoginVerdict> BeginLoginAsync(string user, string address, LoginRules rules,
+        DateTimeOffset now)
     {
         var answer = (long[])(await redis.GetDatabase().ScriptEvaluateAsync(BeginLoginScript, [user],
         [

@@ -6,7 +6,8 @@ namespace MiniApp.Api.Infrastructure.RateLimiting;
 /// One partition of a policy (an address, an account) for ASP.NET Core's rate limiter: the counts live in the
 /// <see cref="LimitStore"/>, so this object keeps no state of its own and the limiter may drop it when idle.
 /// </summary>
-internal sealed class WindowRateLimiter(LimitStore store, IReadOnlyList<WindowHit> hits, bool shared, TimeProvider clock) : RateLimiter
+internal sealed class WindowRateLimiter(LimitStore store, IReadOnlyList<WindowHit> hits, bool shared,
+    TimeProvider clock) : RateLimiter
 {
     private int _active;
     private long _idleSince = clock.GetTimestamp();
@@ -16,8 +17,8 @@ internal sealed class WindowRateLimiter(LimitStore store, IReadOnlyList<WindowHi
 
     public override RateLimiterStatistics? GetStatistics() => null;
 
-    // The middleware tries the synchronous path first and then waits. A per-node limit answers here; a shared one needs a
-    // round trip to Redis, so it is counted in the wait.
+    // The middleware tries the synchronous path first and then waits. A per-node limit answers here; a shared one needs
+    // a round trip to Redis, so it is counted in the wait.
     protected override RateLimitLease AttemptAcquireCore(int permitCount)
     {
         if (shared) return WindowLease.NotTried;
@@ -25,7 +26,8 @@ internal sealed class WindowRateLimiter(LimitStore store, IReadOnlyList<WindowHi
         return store.HitOnThisNode(hits) is { } wait ? new WindowLease(false, wait) : WindowLease.Granted;
     }
 
-    protected override async ValueTask<RateLimitLease> AcquireAsyncCore(int permitCount, CancellationToken cancellationToken)
+    protected override async ValueTask<RateLimitLease> AcquireAsyncCore(int permitCount,
+        CancellationToken cancellationToken)
     {
         if (permitCount == 0) return WindowLease.Granted;
         Interlocked.Increment(ref _active);

@@ -5,7 +5,8 @@ namespace MiniApp.Api.Infrastructure.Redis;
 
 public static class RedisServiceCollectionExtensions
 {
-    /// <summary>One shared multiplexer from ConnectionStrings:Redis, used by the distributed cache (the WeChat access token lives there).</summary>
+    /// <summary>One shared multiplexer from ConnectionStrings:Redis, used by the distributed cache (the WeChat access
+    /// token lives there).</summary>
     public static IServiceCollection AddRedis(this IServiceCollection services, IConfiguration configuration)
     {
         var connectionString = configuration.GetConnectionString("Redis")
@@ -17,7 +18,8 @@ public static class RedisServiceCollectionExtensions
         // queueing it for the 5 s timeout: a stalled request holds a thread and a connection for nothing.
         options.BacklogPolicy = BacklogPolicy.FailFast;
         services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(options));
-        services.AddStackExchangeRedisCache(cache => cache.InstanceName = configuration["Redis:InstanceName"] ?? "miniapp:");
+        services.AddStackExchangeRedisCache(cache =>
+            cache.InstanceName = configuration["Redis:InstanceName"] ?? "miniapp:");
         services.AddOptions<RedisCacheOptions>().Configure<IConnectionMultiplexer>((cache, multiplexer) =>
             cache.ConnectionMultiplexerFactory = () => Task.FromResult(multiplexer));
         return services;

@@ -1,18 +1,19 @@
 namespace MiniApp.Api.Infrastructure.Spreadsheets;
 
 /// <summary>
-/// Reads an uploaded CSV in one pass, as Excel writes it (RFC 4180: commas, double quotes around a cell that holds a comma,
-/// a quote or a line break, a quote doubled inside). Every line is a row, a blank one too, so rows are numbered as a
-/// spreadsheet shows them; a row may have fewer cells than the header. Cells past maxColumns are not kept, so a row costs
-/// at most maxColumns cells whatever the file's width, and the rows come one at a time for the reader to stop at its limit.
+/// Reads an uploaded CSV in one pass, as Excel writes it (RFC 4180: commas, double quotes around a cell that holds a
+/// comma, a quote or a line break, a quote doubled inside). Every line is a row, a blank one too, so rows are numbered
+/// as a spreadsheet shows them; a row may have fewer cells than the header. Cells past maxColumns are not kept, so a
+/// row costs at most maxColumns cells whatever the file's width, and the rows come one at a time for the reader to stop
+/// at its limit.
 /// </summary>
 public static class CsvRows
 {
     static CsvRows() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
     /// <summary>
-    /// UTF-8 (with or without BOM), else GB18030/GBK, what Excel's plain "CSV" saves on a Chinese Windows; either way at most
-    /// one character a byte.
+    /// UTF-8 (with or without BOM), else GB18030/GBK, what Excel's plain "CSV" saves on a Chinese Windows; either way
+    /// at most one character a byte.
     /// </summary>
     public static string Decode(byte[] content)
     {

@@ -1,8 +1,8 @@
 namespace MiniApp.Api.Infrastructure.Spreadsheets;
 
 /// <summary>
-/// An upload would cost more than a limit allows; thrown where the limit is reached, so reading stops there. Answered as
-/// 400 import_too_large with the Chinese message, the limit and its unit (rows, bytes, characters, ratio or parts).
+/// An upload would cost more than a limit allows; thrown where the limit is reached, so reading stops there. Answered
+/// as 400 import_too_large with the Chinese message, the limit and its unit (rows, bytes, characters, ratio or parts).
 /// </summary>
 public sealed class ImportTooLargeException(string detail, long limit, string unit) : Exception(detail)
 {

@@ -11,13 +11,14 @@ public sealed class ImportsOptions
     public const string Section = "Imports";
 
     /// <summary>
-    /// The parts of an .xlsx unpacked, together; also the characters of its cells' text with each shared string counted in
-    /// every cell that uses it.
+    /// The parts of an .xlsx unpacked, together; also the characters of its cells' text with each shared string counted
+    /// in every cell that uses it.
     /// </summary>
     [Range(1L << 20, 1L << 30)]
     public long MaxUnpackedBytes { get; set; } = 32L << 20;
 
-    /// <summary>A part that unpacks past 1 MiB may unpack to at most this many times the bytes it takes in the file.</summary>
+    /// <summary>A part that unpacks past 1 MiB may unpack to at most this many times the bytes it takes in the
+    /// file.</summary>
     [Range(10, 1_000)]
     public int MaxCompressionRatio { get; set; } = 100;
 
@@ -39,14 +40,17 @@ public sealed class ImportsOptions
     public ImportLimits For(int maxRows) => new(MaxUnpackedBytes, MaxCompressionRatio, MaxParts, MaxColumns, maxRows);
 }
 
-/// <summary>The limits a reader works within: those of <see cref="ImportsOptions"/> and the import's own row limit.</summary>
-public sealed record ImportLimits(long MaxUnpackedBytes, int MaxCompressionRatio, int MaxParts, int MaxColumns, int MaxRows);
+/// <summary>The limits a reader works within: those of <see cref="ImportsOptions"/> and the import's own row
+/// limit.</summary>
+public sealed record ImportLimits(long MaxUnpackedBytes, int MaxCompressionRatio, int MaxParts, int MaxColumns,
+    int MaxRows);
 
 public static class ImportsServiceCollectionExtensions
 {
     public static IServiceCollection AddImports(this IServiceCollection services)
     {
-        services.AddOptions<ImportsOptions>().BindConfiguration(ImportsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ImportsOptions>().BindConfiguration(ImportsOptions.Section).ValidateDataAnnotations()
+            .ValidateOnStart();
         return services;
     }
 }

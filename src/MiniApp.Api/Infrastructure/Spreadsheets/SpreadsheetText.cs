@@ -13,13 +13,15 @@ public static partial class SpreadsheetText
 {
     public static object? ForCell(object? value) => value is string text && NeedsQuote(text) ? "'" + text : value;
 
-    public static string FromCell(string text) => text.Length > 1 && text[0] == '\'' && NeedsQuote(text[1..]) ? text[1..] : text;
+    public static string FromCell(string text) =>
+        text.Length > 1 && text[0] == '\'' && NeedsQuote(text[1..]) ? text[1..] : text;
 
     private static bool NeedsQuote(string text)
     {
         var start = 0;
         while (start < text.Length && text[start] == '\'') start++;
-        return start < text.Length && text[start] is '=' or '+' or '-' or '@' or '\t' or '\r' && !PlainNumber().IsMatch(text[start..]);
+        return start < text.Length && text[start] is '=' or '+' or '-' or '@' or '\t' or '\r'
+            && !PlainNumber().IsMatch(text[start..]);
     }
 
     [GeneratedRegex(@"^[+-]?([0-9][0-9,]*(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?%?$")]

@@ -8,16 +8,20 @@ namespace MiniApp.Api.Infrastructure.Spreadsheets;
 /// would be big work: more than MaxParts parts; parts that unpack past MaxUnpackedBytes together; a part past its first
 /// MiB that unpacks to more than MaxCompressionRatio times the bytes it took from the file; or cells whose text, each
 /// shared string counted in every cell that uses it, passes MaxUnpackedBytes characters. Sizes are the bytes actually
-/// inflated and read, never those the zip declares, and inflating stops at the limit: a bomb costs at most that much work.
-/// A file that is not a zip, or names a part twice, throws InvalidDataException.
+/// inflated and read, never those the zip declares, and inflating stops at the limit: a bomb costs at most that much
+/// work. A file that is not a zip, or names a part twice, throws InvalidDataException.
 /// </summary>
 public sealed class WorkbookGuard(ImportLimits limits)
 {
-    /// <summary>A part's ratio counts once it has unpacked this much: small parts compress oddly and cost nothing.</summary>
+    /// <summary>A part's ratio counts once it has unpacked this much: small parts compress oddly and cost
+    /// nothing.</summary>
     public const int RatioGrace = 1 << 20;
 
     // As MiniExcel reads: no DTD (the default), no resolver.
-    private static readonly XmlReaderSettings SheetXml = new() { IgnoreComments = true, IgnoreWhitespace = true, XmlResolver = null };
+    private static readonly XmlReaderSettings SheetXml = new()
+    {
+        IgnoreComments = true, IgnoreWhitespace = true, XmlResolver = null,
+    };
     private static readonly XmlReaderSettings SharedStringsXml = new() { XmlResolver = null };
 
     private readonly ImportLimits _limits = limits;
@@ -28,7 +32,8 @@ public sealed class WorkbookGuard(ImportLimits limits)
     /// <summary>Characters of shared strings counted so far, once per cell that uses one.</summary>
     public long SharedTextCharacters { get; private set; }
 
-    /// <summary>The rightmost column any cell of a worksheet stands in (1 = A), whatever width a sheet claims.</summary>
+    /// <summary>The rightmost column any cell of a worksheet stands in (1 = A), whatever width a sheet
+    /// claims.</summary>
     public int ColumnsUsed { get; private set; }
 
     public void Check(Stream upload)
@@ -39,9 +44,11 @@ public sealed class WorkbookGuard(ImportLimits limits)
         if (parts.Count > _limits.MaxParts) throw ImportTooLargeException.Parts(_limits.MaxParts);
         // MiniExcel keeps the parts in a dictionary by name and fails on a second one.
         var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        if (parts.Any(part => !names.Add(NameOf(part)))) throw new InvalidDataException("The package names a part twice.");
+        if (parts.Any(part => !names.Add(NameOf(part))))
+            throw new InvalidDataException("The package names a part twice.");
 
-        var sharedStrings = parts.FirstOrDefault(p => NameOf(p).Equals("xl/sharedStrings.xml", StringComparison.OrdinalIgnoreCase));
+        var sharedStrings = parts.FirstOrDefault(p =>
+            NameOf(p).Equals("xl/sharedStrings.xml", StringComparison.OrdinalIgnoreCase));
         var lengths = new List<int>();
         if (sharedStrings is not null)
         {
@@ -105,15 +112,18 @@ public sealed class WorkbookGuard(ImportLimits limits)
             else if (reader.LocalName == "v" && shared)
             {
                 shared = false;
-                if (!int.TryParse(reader.ReadElementContentAsString(), NumberStyles.Any, CultureInfo.InvariantCulture, out var index)
+                var text = reader.ReadElementContentAsString();
+                if (!int.TryParse(text, NumberStyles.Any, CultureInfo.InvariantCulture, out var index)
                     || index < 0 || index >= lengths.Count) continue;
                 SharedTextCharacters += lengths[index];
-                if (SharedTextCharacters > _limits.MaxUnpackedBytes) throw ImportTooLargeException.Text(_limits.MaxUnpackedBytes);
+                if (SharedTextCharacters > _limits.MaxUnpackedBytes)
+                    throw ImportTooLargeException.Text(_limits.MaxUnpackedBytes);
             }
         }
     }
 
-    /// <summary>The column of a reference such as "AB12" (1 = A), or null when it has no letters; at most 16,384.</summary>
+    /// <summary>The column of a reference such as "AB12" (1 = A), or null when it has no letters; at most
+    /// 16,384.</summary>
     private static int? ColumnOf(string? reference)
     {
         var column = 0;
@@ -126,7 +136,8 @@ public sealed class WorkbookGuard(ImportLimits limits)
         return column == 0 ? null : column;
     }
 
-    /// <summary>A part as it inflates: counted against the limits read by read, and never more than one byte past them.</summary>
+    /// <summary>A part as it inflates: counted against the limits read by read, and never more than one byte past
+    /// them.</summary>
     private sealed class Inflating(Stream part, WorkbookGuard guard, CountingStream source) : Stream
     {
         private readonly long _compressedBefore = source.BytesRead;
@@ -139,8 +150,10 @@ public sealed class WorkbookGuard(ImportLimits limits)
             var read = part.Read(buffer[..(int)Math.Min(buffer.Length, room)]);
             _inflated += read;
             guard.BytesInflated += read;
-            if (guard.BytesInflated > limits.MaxUnpackedBytes) throw ImportTooLargeException.Unpacked(limits.MaxUnpackedBytes);
-            if (_inflated > RatioGrace && _inflated > (source.BytesRead - _compressedBefore) * limits.MaxCompressionRatio)
+            if (guard.BytesInflated > limits.MaxUnpackedBytes)
+                throw ImportTooLargeException.Unpacked(limits.MaxUnpackedBytes);
+            if (_inflated > RatioGrace
+                && _inflated > (source.BytesRead - _compressedBefore) * limits.MaxCompressionRatio)
                 throw ImportTooLargeException.Ratio(limits.MaxCompressionRatio);
             return read;
         }

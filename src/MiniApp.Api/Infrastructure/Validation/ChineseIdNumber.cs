@@ -17,18 +17,21 @@ public static class ChineseIdNumber
     private const string CheckCharacters = "10X98765432";
 
     /// <summary>
-    /// True with the holder's details when the number is valid on <paramref name="today"/> (China time) and the holder is
-    /// at least <see cref="MinimumAge"/>; otherwise false with a message for the worker, and <paramref name="info"/> must not be read.
+    /// True with the holder's details when the number is valid on <paramref name="today"/> (China time) and the holder
+    /// is at least <see cref="MinimumAge"/>; otherwise false with a message for the worker, and <paramref name="info"/>
+    /// must not be read.
     /// </summary>
     public static bool TryParse(string? input, DateOnly today, out IdNumberInfo info, out string error)
     {
         info = null!;
         var value = Normalize(input);
         if (value.Length == 0) return Fail("请填写身份证号码", out error);
-        if (value.Length != 18 || value.AsSpan(0, 17).ContainsAnyExceptInRange('0', '9') || !(char.IsAsciiDigit(value[17]) || value[17] == 'X'))
+        if (value.Length != 18 || value.AsSpan(0, 17).ContainsAnyExceptInRange('0', '9')
+            || !(char.IsAsciiDigit(value[17]) || value[17] == 'X'))
             return Fail("身份证号码应为18位，由17位数字和末位数字或X组成", out error);
 
-        if (!DateOnly.TryParseExact(value.AsSpan(6, 8), "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var birthDate))
+        if (!DateOnly.TryParseExact(value.AsSpan(6, 8), "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None,
+                out var birthDate))
             return Fail("身份证号码中的出生日期无效，请核对", out error);
         if (birthDate > today) return Fail("身份证号码中的出生日期晚于今天，请核对", out error);
 

@@ -1,6 +1,7 @@
 namespace MiniApp.Api.Infrastructure.Validation;
 
-/// <summary>Messages per field (as the JSON body or the import column names it), in the order found; one field may collect several.</summary>
+/// <summary>Messages per field (as the JSON body or the import column names it), in the order found; one field may
+/// collect several.</summary>
 public sealed class FieldErrors
 {
     private readonly Dictionary<string, List<string>> _errors = new(StringComparer.Ordinal);
@@ -16,5 +17,6 @@ public sealed class FieldErrors
 
     public bool Has(string field) => _errors.ContainsKey(field);
 
-    public Dictionary<string, string[]> ToDictionary() => _errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal);
+    public Dictionary<string, string[]> ToDictionary() =>
+        _errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal);
 }

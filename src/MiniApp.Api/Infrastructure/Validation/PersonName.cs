@@ -55,7 +55,8 @@ public static class PersonName
         var builder = new StringBuilder(value.Length);
         foreach (var word in words)
         {
-            if (builder.Length > 0 && IsSpacedLetter(LastRune(builder)) && IsSpacedLetter(Rune.GetRuneAt(word, 0))) builder.Append(' ');
+            if (builder.Length > 0 && IsSpacedLetter(LastRune(builder)) && IsSpacedLetter(Rune.GetRuneAt(word, 0)))
+                builder.Append(' ');
             builder.Append(word);
         }
         return builder.ToString();
@@ -102,8 +103,10 @@ public static class PersonName
     {
         while (!rest.IsEmpty)
         {
-            if (Rune.DecodeFromUtf16(rest, out var rune, out var used) != System.Buffers.OperationStatus.Done) return false;
-            if (Rune.GetUnicodeCategory(rune) is not (UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark)) return false;
+            if (Rune.DecodeFromUtf16(rest, out var rune, out var used) != System.Buffers.OperationStatus.Done)
+                return false;
+            if (Rune.GetUnicodeCategory(rune) is not (UnicodeCategory.NonSpacingMark
+                or UnicodeCategory.SpacingCombiningMark)) return false;
             rest = rest[used..];
         }
         return true;
@@ -120,7 +123,8 @@ public static class PersonName
         for (var i = 0; i < value.Length; i++)
         {
             if (!char.IsSurrogate(value[i])) continue;
-            if (!char.IsHighSurrogate(value[i]) || i + 1 == value.Length || !char.IsLowSurrogate(value[i + 1])) return false;
+            if (!char.IsHighSurrogate(value[i]) || i + 1 == value.Length || !char.IsLowSurrogate(value[i + 1]))
+                return false;
             i++;
         }
         return true;

@@ -18,7 +18,8 @@ public static class UnifiedSocialCreditCode
         if (string.IsNullOrWhiteSpace(input)) return Fail("请填写统一社会信用代码", out error);
         var value = FullWidth.ToAscii(input).Trim().ToUpperInvariant();
         if (value.Length != 18) return Fail("统一社会信用代码应为18位", out error);
-        if (value.AsSpan().ContainsAnyExcept(AlphabetValues)) return Fail("统一社会信用代码只能由数字和大写字母组成（不含I、O、Z、S、V）", out error);
+        if (value.AsSpan().ContainsAnyExcept(AlphabetValues))
+            return Fail("统一社会信用代码只能由数字和大写字母组成（不含I、O、Z、S、V）", out error);
         if (CheckCharacterOf(value) != value[17]) return Fail("统一社会信用代码校验不通过，请核对是否输入有误", out error);
 
         normalized = value;

@@ -9,8 +9,8 @@ public enum DeliveryStatus { Sent, NoGrant, Retry, Dead }
 /// GrantUnspent: WeChat refused the request outright, so the grant taken for it was not used. A send that ran out of
 /// retries on timeouts may still have been delivered, so its grant is not given back.
 /// </summary>
-public sealed record DeliveryOutcome(DeliveryStatus Status, DateTime? NextAttemptAt = null, bool ClearGrant = false, string? Error = null,
-    bool GrantUnspent = false);
+public sealed record DeliveryOutcome(DeliveryStatus Status, DateTime? NextAttemptAt = null, bool ClearGrant = false,
+    string? Error = null, bool GrantUnspent = false);
 
 /// <summary>
 /// Sends one subscribe message and decides what follows: -1, 5xx and timeouts retry with exponential backoff until the
@@ -19,7 +19,8 @@ public sealed record DeliveryOutcome(DeliveryStatus Status, DateTime? NextAttemp
 public sealed class DeliveryAttempt(IWeChatClient wechat, TimeProvider clock, IOptions<NotificationOptions> options,
     ILogger<DeliveryAttempt> logger)
 {
-    public async Task<DeliveryOutcome> SendAsync(long outboxId, int attempt, SubscribeMessage message, CancellationToken cancellationToken)
+    public async Task<DeliveryOutcome> SendAsync(long outboxId, int attempt, SubscribeMessage message,
+        CancellationToken cancellationToken)
     {
         try
         {
@@ -38,8 +39,10 @@ public sealed class DeliveryAttempt(IWeChatClient wechat, TimeProvider clock, IO
         catch (WeChatApiException ex)
         {
             // 47003 names the field WeChat refused: our payload or template mapping is wrong, and retrying cannot help.
-            logger.LogError("Notification {OutboxId} refused by WeChat with {ErrCode}: {ErrMsg}; dead", outboxId, ex.ErrCode, ex.ErrMsg);
-            return new DeliveryOutcome(DeliveryStatus.Dead, Error: Clip($"{ex.ErrCode} {ex.ErrMsg}"), GrantUnspent: true);
+            logger.LogError("Notification {OutboxId} refused by WeChat with {ErrCode}: {ErrMsg}; dead",
+                outboxId, ex.ErrCode, ex.ErrMsg);
+            return new DeliveryOutcome(DeliveryStatus.Dead, Error: Clip($"{ex.ErrCode} {ex.ErrMsg}"),
+                GrantUnspent: true);
         }
         catch (WeChatUnavailableException ex)
         {
@@ -60,11 +63,13 @@ public sealed class DeliveryAttempt(IWeChatClient wechat, TimeProvider clock, IO
         var dispatch = options.Value.Dispatch;
         if (attempt >= dispatch.MaxAttempts)
         {
-            logger.LogError("Notification {OutboxId} failed {Attempts} times ({Error}); dead", outboxId, attempt, error);
+            logger.LogError("Notification {OutboxId} failed {Attempts} times ({Error}); dead",
+                outboxId, attempt, error);
             return new DeliveryOutcome(DeliveryStatus.Dead, Error: error);
         }
         var next = clock.GetUtcNow().UtcDateTime + Backoff(attempt, dispatch);
-        logger.LogWarning("Notification {OutboxId} attempt {Attempt} failed ({Error}); retry at {NextAttemptAt:O}", outboxId, attempt, error, next);
+        logger.LogWarning("Notification {OutboxId} attempt {Attempt} failed ({Error}); retry at {NextAttemptAt:O}",
+            outboxId, attempt, error, next);
         return new DeliveryOutcome(DeliveryStatus.Retry, next, Error: error);
     }
 

@@ -19,7 +19,7 @@ public static class SubscribeValues
             "name" => Truncate(value, Ascii.IsValid(value) ? 20 : 10),
             "phrase" => TakeElements(Keep(value, IsChinese), 5),
             "character_string" => TakeElements(Keep(value, r => r.IsAscii && !Rune.IsWhiteSpace(r)), 32),
-            "number" => TakeElements(Keep(value, r => Rune.IsDigit(r) && r.IsAscii || r.Value is '.' or '-' or '+'), 32),
+            "number" => TakeElements(Keep(value, IsNumberPart), 32),
             "letter" => TakeElements(Keep(value, r => r.IsAscii && Rune.IsLetter(r)), 32),
             "symbol" => TakeElements(value, 5),
             "phone_number" => TakeElements(value, 17),
@@ -63,6 +63,9 @@ public static class SubscribeValues
         }
         return builder.ToString();
     }
+
+    private static bool IsNumberPart(Rune rune) =>
+        Rune.IsDigit(rune) && rune.IsAscii || rune.Value is '.' or '-' or '+';
 
     private static bool IsChinese(Rune rune) =>
         rune.Value is (>= 0x4E00 and <= 0x9FFF) or (>= 0x3400 and <= 0x4DBF) or (>= 0x20000 and <= 0x2EBEF);

@@ -4,15 +4,32 @@ namespace MiniApp.Api.Notifications.Push;
 
 /// <summary>
 /// GET /api/wechat/push: the URL check (echoes echostr when the signature matches). POST: subscribe events in plain or
-/// safe mode, XML or JSON; answers "success" at once so WeChat does not retry. A bad signature is 401 and changes nothing.
-/// In plain mode WeChat's signature covers only token, timestamp and nonce, not the body, so a captured URL could carry
-/// any body: a timestamp more than 5 minutes away is refused, and once an EncodingAESKey is configured only encrypted
-/// bodies (safe or compatible mode, whose msg_signature covers the body) are accepted.
+/// safe mode, XML or JSON; answers "success" at once so WeChat does not retry. A bad signature is 401 and changes
+/// nothing. In plain mode WeChat's signature covers only token, timestamp and nonce, not the body, so a captured URL
+/// could carry any body: a timestamp more than 5 minutes away is refused, and once an EncodingAESKey is configured
+/// only encrypted bodies (safe or compatible mode, whose msg_signature covers the body) are accepted.
 /// </summary>
 public static class WeChatPushEndpoints
 {
     private const int MaxBody = 64 * 1024;
     private static readonly TimeSpan MaxClockSkew = TimeSpan.FromMinutes(5);
+
+    /// <summary>The query WeChat signs a push with.</summary>
+    public sealed record PushQuery(
+        string? Signature,
+        string? Timestamp,
+        string? Nonce,
+        string? Echostr,
+        [Microsoft.AspNetCore.Mvc.FromQuery(Name = "encrypt_type")] string? EncryptType,
+        [Microsoft.AspNetCore.Mvc.FromQuery(Name = "msg_signature")] string? MsgSignature);
+
+    /// <summary>What the push handlers use, bound with [AsParameters].</summary>
+    public sealed record PushServices(
+        IOptions<WeChatOptions> Options,
+        PushEventHandler Handler,
+        TimeProvider Clock,
+        ILoggerFactory Loggers,
+        CancellationToken Cancellation);
 
     public static IEndpointRouteBuilder MapWeChatPushEndpoints(this IEndpointRouteBuilder app)
     {
@@ -22,28 +39,22 @@ public static class WeChatPushEndpoints
         return app;
     }
 
-    private static Results<ContentHttpResult, ProblemHttpResult> Verify(string? signature, string? timestamp, string? nonce, string? echostr,
+    private static Results<ContentHttpResult, ProblemHttpResult> Verify([AsParameters] PushQuery query,
         IOptions<WeChatOptions> options)
     {
         var token = options.Value.PushToken;
-        if (string.IsNullOrEmpty(token) || timestamp is null || nonce is null || echostr is null
-            || !WeChatPushCrypto.VerifySignature(token, timestamp, nonce, signature))
+        if (string.IsNullOrEmpty(token) || query.Timestamp is null || query.Nonce is null || query.Echostr is null
+            || !WeChatPushCrypto.VerifySignature(token, query.Timestamp, query.Nonce, query.Signature))
             return BadSignature();
-        return TypedResults.Text(echostr, "text/plain");
+        return TypedResults.Text(query.Echostr, "text/plain");
     }
 
-    private static async Task<Results<ContentHttpResult, ProblemHttpResult>> Receive(HttpRequest request, string? signature, string? timestamp,
-        string? nonce, [Microsoft.AspNetCore.Mvc.FromQuery(Name = "encrypt_type")] string? encryptType,
-        [Microsoft.AspNetCore.Mvc.FromQuery(Name = "msg_signature")] string? msgSignature,
-        IOptions<WeChatOptions> options, PushEventHandler handler, TimeProvider clock, ILoggerFactory loggers, CancellationToken cancellationToken)
+    private static async Task<Results<ContentHttpResult, ProblemHttpResult>> Receive(HttpRequest request,
+        [AsParameters] PushQuery query, [AsParameters] PushServices services)
     {
-        var wechat = options.Value;
-        if (string.IsNullOrEmpty(wechat.PushToken) || timestamp is null || nonce is null
-            || !WeChatPushCrypto.VerifySignature(wechat.PushToken, timestamp, nonce, signature)
-            || !long.TryParse(timestamp, out var sentAt)
-            || (clock.GetUtcNow() - DateTimeOffset.FromUnixTimeSeconds(sentAt)).Duration() > MaxClockSkew)
-            return BadSignature();
-        var body = await ReadBodyAsync(request, cancellationToken);
+        var wechat = services.Options.Value;
+        if (!IsSignedRecently(query, wechat, services.Clock)) return BadSignature();
+        var body = await ReadBodyAsync(request, services.Cancellation);
         if (body is null) return ProblemCodes.BadRequest.Problem("消息过大或为空");
         PushEvent pushEvent;
         try
@@ -51,24 +62,33 @@ public static class WeChatPushEndpoints
             if (PushEvent.ParseEncrypt(body) is { } encrypt)
             {
                 if (string.IsNullOrEmpty(wechat.PushEncodingAesKey)
-                    || !WeChatPushCrypto.VerifyMessageSignature(wechat.PushToken, timestamp, nonce, encrypt, msgSignature))
+                    || !WeChatPushCrypto.VerifyMessageSignature(wechat.PushToken!, query.Timestamp!, query.Nonce!,
+                        encrypt, query.MsgSignature))
                     return BadSignature();
                 body = WeChatPushCrypto.Decrypt(wechat.PushEncodingAesKey, encrypt, wechat.AppId);
             }
-            else if (encryptType == "aes" || !string.IsNullOrEmpty(wechat.PushEncodingAesKey))
+            else if (query.EncryptType == "aes" || !string.IsNullOrEmpty(wechat.PushEncodingAesKey))
             {
                 return BadSignature();
             }
             pushEvent = PushEvent.Parse(body);
         }
-        catch (Exception ex) when (ex is WeChatDataException or System.Xml.XmlException or System.Text.Json.JsonException)
+        catch (Exception ex) when (ex is WeChatDataException or System.Xml.XmlException or JsonException)
         {
-            loggers.CreateLogger(typeof(WeChatPushEndpoints)).LogWarning("A message push could not be read: {ExceptionType}", ex.GetType().Name);
+            services.Loggers.CreateLogger(typeof(WeChatPushEndpoints))
+                .LogWarning("A message push could not be read: {ExceptionType}", ex.GetType().Name);
             return ProblemCodes.BadRequest.Problem("消息格式不正确");
         }
-        await handler.HandleAsync(pushEvent, cancellationToken);
+        await services.Handler.HandleAsync(pushEvent, services.Cancellation);
         return TypedResults.Text("success", "text/plain");
     }
+
+    /// <summary>The token, timestamp and nonce are signed and the timestamp is within the allowed skew.</summary>
+    private static bool IsSignedRecently(PushQuery query, WeChatOptions wechat, TimeProvider clock) =>
+        !string.IsNullOrEmpty(wechat.PushToken) && query.Timestamp is not null && query.Nonce is not null
+        && WeChatPushCrypto.VerifySignature(wechat.PushToken, query.Timestamp, query.Nonce, query.Signature)
+        && long.TryParse(query.Timestamp, out var sentAt)
+        && (clock.GetUtcNow() - DateTimeOffset.FromUnixTimeSeconds(sentAt)).Duration() <= MaxClockSkew;
 
     private static async Task<string?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
     {

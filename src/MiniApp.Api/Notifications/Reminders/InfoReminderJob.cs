@@ -4,7 +4,8 @@ namespace MiniApp.Api.Notifications.Reminders;
 /// Hangfire job: a rejected application whose reason asks for more information, not corrected after the configured
 /// days, reminds its worker once (per rejection).
 /// </summary>
-public sealed class InfoReminderJob(MySqlDataSource dataSource, IOptions<NotificationOptions> options, TimeProvider clock)
+public sealed class InfoReminderJob(MySqlDataSource dataSource, IOptions<NotificationOptions> options,
+    TimeProvider clock)
 {
     // Rejections older than this are not chased when the job first runs on old data.
     private static readonly TimeSpan Horizon = TimeSpan.FromDays(30);
@@ -22,23 +23,24 @@ public sealed class InfoReminderJob(MySqlDataSource dataSource, IOptions<Notific
         var settings = options.Value.Reminders;
         var now = clock.GetUtcNow().UtcDateTime;
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var rows = await connection.QueryAsync<Row>(new CommandDefinition(Sql, new
+        var db = connection.Db(cancellationToken);
+        var rows = await db.QueryAsync<Row>(Sql, new
         {
             Reasons = settings.InfoReasonCodes, Due = now.AddDays(-settings.InfoReminderDays), Horizon = now - Horizon,
-        }, cancellationToken: cancellationToken));
-        var written = 0;
-        foreach (var row in rows)
+        });
+        return await ReminderWriter.WriteAllAsync(db, rows.Select(row => Reminder(row, now)), now);
+    }
+
+    private static Notification Reminder(Row row, DateTime now)
+    {
+        var reason = ApplicationNotifications.ReasonText(row.RejectReason, row.RejectNote);
+        var fields = new Dictionary<string, string>
         {
-            var reason = ApplicationNotifications.ReasonText(row.RejectReason, row.RejectNote);
-            var notification = new Notification(NotificationKinds.InfoReminder, Recipients.Worker, row.UserId, TemplateKeys.ApplicationResult,
-                "请补充入会申请信息", $"您的入会申请需要补充信息：{reason}。修改后即可重新提交。",
-                new Dictionary<string, string>
-                {
-                    ["result"] = "待补充", ["union"] = "请补充申请信息", ["date"] = ApplicationNotifications.ChinaDate(now), ["note"] = reason,
-                },
-                row.Id, ApplicationNotifications.Page, $"info:{row.Id}:{row.DecidedAt.Ticks}");
-            if (await ReminderWriter.WriteAsync(connection, notification, now, cancellationToken)) written++;
-        }
-        return written;
+            ["result"] = "待补充", ["union"] = "请补充申请信息", ["date"] = ApplicationNotifications.ChinaDate(now),
+            ["note"] = reason,
+        };
+        return new Notification(NotificationKinds.InfoReminder, Recipients.Worker, row.UserId,
+            TemplateKeys.ApplicationResult, "请补充入会申请信息", $"您的入会申请需要补充信息：{reason}。修改后即可重新提交。",
+            fields, row.Id, ApplicationNotifications.Page, $"info:{row.Id}:{row.DecidedAt.Ticks}");
     }
 }

@@ -12,37 +12,39 @@ public static class BindStaffWeChat
 
     public sealed record Response(bool Bound);
 
-    public static async Task<Results<Ok<Response>, ProblemHttpResult>> Handle(Request request, ClaimsPrincipal principal, IWeChatClient wechat,
-        MySqlDataSource dataSource, TimeProvider clock, CancellationToken cancellationToken)
+    private const string Sql = "UPDATE staff SET openid = @openId WHERE id = @staffId AND disabled = 0";
+
+    public static async Task<Results<Ok<Response>, ProblemHttpResult>> Handle(Request request, StaffContext staff,
+        IWeChatClient wechat, [AsParameters] NotificationServices services)
     {
-        if (string.IsNullOrWhiteSpace(request.Code) || request.Code.Length > 128) return Problems.Validation("code", "缺少微信登录凭证");
+        if (string.IsNullOrWhiteSpace(request.Code) || request.Code.Length > 128)
+            return Problems.Validation("code", "缺少微信登录凭证");
         WeChatSession session;
         try
         {
-            session = await wechat.Code2SessionAsync(request.Code, cancellationToken);
+            session = await wechat.Code2SessionAsync(request.Code, services.Cancellation);
         }
         catch (WeChatApiException ex) when (ex.IsInvalidCode)
         {
             return ProblemCodes.WeChatCodeInvalid.Problem("微信登录凭证已失效，请重试");
         }
-        return await SetAsync(principal.StaffId(), session.OpenId, dataSource, clock, cancellationToken);
+        return await SetAsync(staff.Id, session.OpenId, services);
     }
 
-    public static Task<Results<Ok<Response>, ProblemHttpResult>> Unbind(ClaimsPrincipal principal, MySqlDataSource dataSource, TimeProvider clock,
-        CancellationToken cancellationToken) => SetAsync(principal.StaffId(), null, dataSource, clock, cancellationToken);
+    public static Task<Results<Ok<Response>, ProblemHttpResult>> Unbind(StaffContext staff,
+        [AsParameters] NotificationServices services) => SetAsync(staff.Id, null, services);
 
-    private static async Task<Results<Ok<Response>, ProblemHttpResult>> SetAsync(long staffId, string? openId, MySqlDataSource dataSource,
-        TimeProvider clock, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<Response>, ProblemHttpResult>> SetAsync(long staffId, string? openId,
+        NotificationServices services)
     {
-        var now = clock.GetUtcNow().UtcDateTime;
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var changed = await connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE staff SET openid = @openId WHERE id = @staffId AND disabled = 0", new { openId, staffId }, transaction,
-            cancellationToken: cancellationToken));
-        if (changed == 0) return Problems.SessionExpired();
-        await AuditLog.WriteAsync(connection.Db(transaction, cancellationToken), AuditEntry.ByStaff(staffId, openId is null ? "staff.wechat_unbound" : "staff.wechat_bound", "staff", staffId), now);
-        await transaction.CommitAsync(cancellationToken);
+        var now = services.UtcNow();
+        await using var connection = await services.DataSource.OpenConnectionAsync(services.Cancellation);
+        await using var transaction = await connection.BeginTransactionAsync(services.Cancellation);
+        var tx = connection.Db(transaction, services.Cancellation);
+        if (await tx.ExecuteAsync(Sql, new { openId, staffId }) == 0) return Problems.SessionExpired();
+        var action = openId is null ? "staff.wechat_unbound" : "staff.wechat_bound";
+        await AuditLog.WriteAsync(tx, AuditEntry.ByStaff(staffId, action, "staff", staffId), now);
+        await transaction.CommitAsync(services.Cancellation);
         return TypedResults.Ok(new Response(openId is not null));
     }
 }

@@ -14,39 +14,46 @@ public static class RecordSubscriptions
 
     private static readonly string[] Answers = ["accept", "reject", "ban", "filter"];
 
+    private const string GrantsSql = """
+        SELECT template_id, remaining FROM subscription_quota
+        WHERE openid = @openId AND template_id IN @templateIds ORDER BY template_id
+        """;
+
     public static Task<Results<Ok<Response>, ProblemHttpResult>> Handle(Request request, ClaimsPrincipal principal,
-        MySqlDataSource dataSource, TimeProvider clock, CancellationToken cancellationToken) =>
-        RecordAsync(request, "SELECT openid FROM users WHERE id = @Id", principal.UserId(), dataSource, clock, cancellationToken);
+        [AsParameters] NotificationServices services) =>
+        RecordAsync(request, Recipients.Worker, principal.UserId(), services);
 
-    /// <summary>POST /api/staff/me/subscriptions: the same for a staff member's bound WeChat (review digests and reminders).</summary>
-    public static Task<Results<Ok<Response>, ProblemHttpResult>> HandleForStaff(Request request, ClaimsPrincipal principal,
-        MySqlDataSource dataSource, TimeProvider clock, CancellationToken cancellationToken) =>
-        RecordAsync(request, "SELECT openid FROM staff WHERE id = @Id AND disabled = 0", principal.StaffId(), dataSource, clock, cancellationToken);
+    /// <summary>POST /api/staff/me/subscriptions: the same for a staff member's bound WeChat (review digests and
+    /// reminders).</summary>
+    public static Task<Results<Ok<Response>, ProblemHttpResult>> HandleForStaff(Request request, StaffContext staff,
+        [AsParameters] NotificationServices services) =>
+        RecordAsync(request, Recipients.Staff, staff.Id, services);
 
-    private static async Task<Results<Ok<Response>, ProblemHttpResult>> RecordAsync(Request request, string openIdSql, long id,
-        MySqlDataSource dataSource, TimeProvider clock, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<Response>, ProblemHttpResult>> RecordAsync(Request request,
+        string recipientType, long id, NotificationServices services)
     {
-        // The client sends at most 3 templates per call; the mini-program's result also carries "errMsg", which is skipped.
+        // The client sends at most 3 templates per call; the mini-program's result also carries "errMsg", which is
+        // skipped.
         var results = (request.Results ?? []).Where(pair => pair.Key != "errMsg").ToList();
         if (results.Count is 0 or > 10) return Problems.Validation("results", "请提供1至10个订阅结果");
         if (results.Any(pair => pair.Key.Length is 0 or > 64 || !Answers.Contains(pair.Value)))
             return Problems.Validation("results", "订阅结果须为 accept、reject、ban 或 filter");
 
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var openId = await connection.ExecuteScalarAsync<string?>(new CommandDefinition(openIdSql, new { Id = id },
-            cancellationToken: cancellationToken));
+        await using var connection = await services.DataSource.OpenConnectionAsync(services.Cancellation);
+        var db = connection.Db(services.Cancellation);
+        var openId = await db.ExecuteScalarAsync<string?>(Recipients.OpenIdSql(recipientType), new { Id = id });
         if (openId is null) return NotificationProblems.WeChatNotBoundCode.Problem();
-        var now = clock.GetUtcNow().UtcDateTime;
+        var now = services.UtcNow();
         foreach (var (templateId, answer) in results)
         {
+            var key = new GrantKey(openId, templateId);
             if (answer == "accept")
-                await SubscriptionGrants.AddAcceptAsync(connection, openId, templateId, SubscriptionGrants.Source.Client, now, cancellationToken);
+                await SubscriptionGrants.AddAcceptAsync(db, key, SubscriptionGrants.Source.Client, now);
             else if (answer == "ban")
-                await SubscriptionGrants.ClearAsync(connection, null, openId, templateId, now, cancellationToken);
+                await SubscriptionGrants.ClearAsync(db, key, now);
         }
-        var grants = await connection.QueryAsync<Grant>(new CommandDefinition(
-            "SELECT template_id, remaining FROM subscription_quota WHERE openid = @openId AND template_id IN @templateIds ORDER BY template_id",
-            new { openId, templateIds = results.Select(r => r.Key).ToArray() }, cancellationToken: cancellationToken));
+        var templateIds = results.Select(r => r.Key).ToArray();
+        var grants = await db.QueryAsync<Grant>(GrantsSql, new { openId, templateIds });
         return TypedResults.Ok(new Response(grants.ToList()));
     }
 }
