@@ -11,7 +11,8 @@ public static class StaffApplicationsEndpoints
 
     public static IEndpointRouteBuilder MapStaffApplicationsEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/staff/applications").WithTags("Staff: applications").RequireAuthorization(Policies.Staff)
+        var group = app.MapGroup("/api/staff/applications").WithTags("Staff: applications")
+            .RequireAuthorization(ReviewAccess.Policy)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden);
 
@@ -47,7 +48,7 @@ public static class StaffApplicationsEndpoints
 
         app.MapPost("/api/staff/members/verify", VerifyCard.Handle)
             .WithTags("Staff: members")
-            .RequireAuthorization(Policies.Staff)
+            .RequireAuthorization(VerifyCard.Policy)
             .WithSummary("Check a membership card's QR code")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized);
