@@ -4,8 +4,8 @@ public static class StaffAccountsEndpoints
 {
     public static IEndpointRouteBuilder MapStaffAccountsEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/staff/accounts").WithTags("Staff: accounts").RequireAuthorization(Policies.CountyAdmin)
-            .AddEndpointFilter(CurrentCountyAdminFilter.InvokeAsync)
+        var group = app.MapGroup("/api/staff/accounts").WithTags("Staff: accounts")
+            .RequireAuthorization(Policies.CountyAdmin)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden);
         group.MapGet("/", ListStaffAccounts.Handle).WithSummary("Every staff account (county admins only)");
@@ -14,7 +14,8 @@ public static class StaffAccountsEndpoints
             .WithDescription("Problem codes: validation_failed, username_taken (409).")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status409Conflict);
-        group.MapPost("/{id:long}/disable", ChangeStaffAccount.Disable).WithSummary("Disable an account; its tokens stop working at once")
+        group.MapPost("/{id:long}/disable", ChangeStaffAccount.Disable)
+            .WithSummary("Disable an account; its tokens stop working at once")
             .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPost("/{id:long}/enable", ChangeStaffAccount.Enable).WithSummary("Enable a disabled account")
             .ProducesProblem(StatusCodes.Status404NotFound);
