@@ -41,7 +41,8 @@ builder.Services
     .AddApiOpenApi()
     .AddReferenceData();
 builder.Services.AddWeChatClient();
-builder.Services.AddSingleton<CardCode>();
+builder.Services.AddMembers();
+builder.Services.AddReview();
 builder.Services.AddStations(builder.Configuration);
 builder.Services.AddImports();
 builder.Services.AddNotifications(builder.Configuration, role);

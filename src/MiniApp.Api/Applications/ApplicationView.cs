@@ -35,23 +35,27 @@ public sealed record EmployerView(long? EnterpriseId, string Name, string? Credi
 
 public sealed record StationRef(long Id, string Code, string Name);
 
-/// <summary>The row behind <see cref="ApplicationView"/>, with the path of the receiving union for scope checks.</summary>
+/// <summary>
+/// The row behind <see cref="ApplicationView"/>, with the path of the receiving union for scope checks.
+/// </summary>
 public sealed record ApplicationRow(
-    long Id, long UserId, string Status, int Version, string Name, string IdNumberMasked, string PhoneMasked, string Gender,
-    DateTime BirthDate, string Ethnicity, string Education, string PoliticalStatus, string HukouType, bool IsMigrantWorker,
-    string WorkerGroupCode, string EmploymentForm, long? EmployerEnterpriseId, string? EmployerName, string? EmployerCreditCode,
-    string? Platform, string ResidenceTownship, long? StationId, string? StationCode, string? StationName, long ReceivingUnionId,
-    string ReceivingUnionName, string ReceivingUnionPath, string RoutingRule, string? RejectReason, string? RejectNote,
-    DateTime SubmittedAt, DateTime? DecidedAt)
+    long Id, long UserId, string Status, int Version, string Name, string IdNumberMasked, string PhoneMasked,
+    string Gender, DateTime BirthDate, string Ethnicity, string Education, string PoliticalStatus, string HukouType,
+    bool IsMigrantWorker, string WorkerGroupCode, string EmploymentForm, long? EmployerEnterpriseId,
+    string? EmployerName, string? EmployerCreditCode, string? Platform, string ResidenceTownship, long? StationId,
+    string? StationCode, string? StationName, long ReceivingUnionId, string ReceivingUnionName,
+    string ReceivingUnionPath, string RoutingRule, string? RejectReason, string? RejectNote, DateTime SubmittedAt,
+    DateTime? DecidedAt)
 {
     /// <summary>Select list and joins shared by every read of applications; callers add WHERE and ORDER BY.</summary>
     public const string SelectSql = """
-        SELECT a.id, a.user_id, a.status, a.version, a.name, a.id_number_masked, a.phone_masked, a.gender, a.birth_date,
-               a.ethnicity, a.education, a.political_status, a.hukou_type, a.is_migrant_worker, a.worker_group_code,
-               a.employment_form, a.employer_enterprise_id, a.employer_name, a.employer_credit_code, a.platform,
-               a.residence_township, a.station_id, s.code AS station_code, s.name AS station_name, a.receiving_union_id,
-               o.name AS receiving_union_name, o.path AS receiving_union_path, a.routing_rule, a.reject_reason, a.reject_note,
-               a.submitted_at, a.decided_at
+        SELECT a.id, a.user_id, a.status, a.version, a.name, a.id_number_masked, a.phone_masked, a.gender,
+               a.birth_date, a.ethnicity, a.education, a.political_status, a.hukou_type, a.is_migrant_worker,
+               a.worker_group_code, a.employment_form, a.employer_enterprise_id, a.employer_name,
+               a.employer_credit_code, a.platform, a.residence_township, a.station_id, s.code AS station_code,
+               s.name AS station_name, a.receiving_union_id, o.name AS receiving_union_name,
+               o.path AS receiving_union_path, a.routing_rule, a.reject_reason, a.reject_note, a.submitted_at,
+               a.decided_at
         FROM applications a
         JOIN organizations o ON o.id = a.receiving_union_id
         LEFT JOIN stations s ON s.id = a.station_id
@@ -65,13 +69,12 @@ public sealed record ApplicationRow(
     }
 
     /// <summary>The view of one application, read after a change has committed.</summary>
-    public static async Task<ApplicationView> LoadViewAsync(DbConnection connection, long id, CancellationToken cancellationToken) =>
-        (await connection.QuerySingleAsync<ApplicationRow>(new CommandDefinition(SelectSql + " WHERE a.id = @id", new { id },
-            cancellationToken: cancellationToken))).ToView();
+    public static async Task<ApplicationView> LoadViewAsync(Db db, long id) =>
+        (await db.QuerySingleAsync<ApplicationRow>(SelectSql + " WHERE a.id = @id", new { id })).ToView();
 
     public ApplicationView ToView() => new(
-        Id, Status, Version, Name, IdNumberMasked, PhoneMasked, Gender, AgeOn(ChinaTime.Today(TimeProvider.System)), Ethnicity, Education,
-        PoliticalStatus, HukouType, IsMigrantWorker, WorkerGroupCode, EmploymentForm,
+        Id, Status, Version, Name, IdNumberMasked, PhoneMasked, Gender, AgeOn(ChinaTime.Today(TimeProvider.System)),
+        Ethnicity, Education, PoliticalStatus, HukouType, IsMigrantWorker, WorkerGroupCode, EmploymentForm,
         EmployerName is null ? null : new EmployerView(EmployerEnterpriseId, EmployerName, EmployerCreditCode),
         Platform, ResidenceTownship,
         StationId is { } stationId ? new StationRef(stationId, StationCode!, StationName!) : null,

@@ -16,16 +16,18 @@ public static class GetMyApplications
         ORDER BY id
         """;
 
-    public static async Task<IResult> Handle(ClaimsPrincipal principal, MySqlDataSource dataSource, CancellationToken cancellationToken)
+    public static async Task<IResult> Handle(ClaimsPrincipal principal, MySqlDataSource dataSource,
+        CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var rows = (await connection.QueryAsync<ApplicationRow>(new CommandDefinition(
+        var db = connection.Db(cancellationToken);
+        var rows = (await db.QueryAsync<ApplicationRow>(
             ApplicationRow.SelectSql + " WHERE a.user_id = @UserId ORDER BY a.created_at DESC, a.id DESC",
-            new { UserId = principal.UserId() }, cancellationToken: cancellationToken))).ToList();
+            new { UserId = principal.UserId() })).ToList();
         if (rows.Count == 0) return TypedResults.Ok(Array.Empty<MyApplication>());
 
-        var history = (await connection.QueryAsync<(long EntityId, string Action, DateTime CreatedAt)>(new CommandDefinition(
-            HistorySql, new { Ids = rows.Select(r => r.Id).ToArray() }, cancellationToken: cancellationToken)))
+        var history = (await db.QueryAsync<(long EntityId, string Action, DateTime CreatedAt)>(
+            HistorySql, new { Ids = rows.Select(r => r.Id).ToArray() }))
             .ToLookup(h => h.EntityId, h => new HistoryEntry(h.Action, new DateTimeOffset(h.CreatedAt, TimeSpan.Zero)));
         return TypedResults.Ok(rows.Select(row => new MyApplication(row.ToView(), history[row.Id].ToList())).ToList());
     }

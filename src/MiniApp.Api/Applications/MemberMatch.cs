@@ -15,10 +15,10 @@ public static class MemberMatch
             JOIN users mu ON mu.id = m.user_id
             JOIN users caller ON caller.id = @userId
             WHERE m.active_person_hash = @idHash
-              AND (m.user_id = caller.id OR caller.phone_hash = ma.phone_hash OR caller.phone_hash = mu.phone_hash))
+              AND (m.user_id = caller.id OR caller.phone_hash = ma.phone_hash
+                   OR caller.phone_hash = mu.phone_hash))
         """;
 
-    public static Task<bool> IsCallerAsync(MySqlConnection connection, MySqlTransaction transaction, long userId, string idHash,
-        CancellationToken cancellationToken) =>
-        connection.ExecuteScalarAsync<bool>(new CommandDefinition(Sql, new { userId, idHash }, transaction, cancellationToken: cancellationToken));
+    public static Task<bool> IsCallerAsync(Db db, long userId, string idHash) =>
+        db.ExecuteScalarAsync<bool>(Sql, new { userId, idHash });
 }

@@ -10,25 +10,26 @@ public static class WithdrawApplication
         WHERE id = @Id AND user_id = @UserId AND status = 'submitted'
         """;
 
-    public static async Task<Results<Ok<ApplicationView>, ProblemHttpResult>> Handle(long id, ClaimsPrincipal principal,
-        MySqlDataSource dataSource, TimeProvider clock, CancellationToken cancellationToken)
+    private const string OwnedSql =
+        "SELECT EXISTS (SELECT 1 FROM applications WHERE id = @id AND user_id = @userId)";
+
+    public static async Task<Results<Ok<ApplicationView>, ProblemHttpResult>> Handle(long id,
+        ClaimsPrincipal principal, [AsParameters] ApplicationServices services)
     {
         var userId = principal.UserId();
-        var now = clock.GetUtcNow().UtcDateTime;
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var changed = await connection.ExecuteAsync(new CommandDefinition(Sql, new { Id = id, UserId = userId, Now = now }, transaction,
-            cancellationToken: cancellationToken));
-        if (changed == 0)
+        var now = services.Clock.GetUtcNow().UtcDateTime;
+        await using var connection = await services.OpenAsync();
+        var db = connection.Db(services.Cancellation);
+        await using var transaction = await connection.BeginTransactionAsync(services.Cancellation);
+        var tx = db.In(transaction);
+        if (await tx.ExecuteAsync(Sql, new { Id = id, UserId = userId, Now = now }) == 0)
         {
-            var owned = await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
-                "SELECT EXISTS (SELECT 1 FROM applications WHERE id = @id AND user_id = @userId)", new { id, userId }, transaction,
-                cancellationToken: cancellationToken));
+            var owned = await tx.ExecuteScalarAsync<bool>(OwnedSql, new { id, userId });
             return owned ? ApplicationProblems.StateChanged() : ApplicationProblems.NotFound();
         }
-        await CoverageJournal.WithdrawnAsync(connection.Db(transaction, cancellationToken), id, now);
-        await AuditLog.WriteAsync(connection.Db(transaction, cancellationToken), AuditEntry.ByWorker(userId, "application.withdrawn", "application", id), now);
-        await transaction.CommitAsync(cancellationToken);
-        return TypedResults.Ok(await ApplicationRow.LoadViewAsync(connection, id, cancellationToken));
+        await CoverageJournal.WithdrawnAsync(tx, id, now);
+        await AuditLog.WriteAsync(tx, AuditEntry.ByWorker(userId, "application.withdrawn", "application", id), now);
+        await transaction.CommitAsync(services.Cancellation);
+        return TypedResults.Ok(await ApplicationRow.LoadViewAsync(db, id));
     }
 }

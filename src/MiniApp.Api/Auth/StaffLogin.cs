@@ -24,10 +24,24 @@ public static class StaffLogin
 
     public sealed record StaffSummary(long Id, string Role, long UnionId);
 
-    public sealed record Services(MySqlDataSource DataSource, IPasswordHasher<StaffPassword> Hasher, PasswordHashingGate Hashing,
-        StaffLoginFailures Failures, TokenIssuer Tokens, TimeProvider Clock, ILoggerFactory Loggers);
+    /// <summary>What a login takes, bound with [AsParameters].</summary>
+    public sealed record Services(
+        MySqlDataSource DataSource,
+        IPasswordHasher<StaffPassword> Hasher,
+        PasswordHashingGate Hashing,
+        StaffLoginFailures Failures,
+        TokenIssuer Tokens,
+        TimeProvider Clock,
+        ILoggerFactory Loggers,
+        CancellationToken Cancellation);
 
     private sealed record StaffRow(long Id, string PasswordHash, string Role, long UnionId, bool Disabled);
+
+    /// <summary>The folded username an attempt counts under and the address it came from.</summary>
+    private sealed record Attempt(string Username, string Address);
+
+    /// <summary>What the hasher said, and the new hash when an old format was accepted.</summary>
+    private sealed record Verification(PasswordVerificationResult Verdict, string? NewHash);
 
     private const string FindSql = """
         SELECT id, password_hash, role, union_id, disabled FROM staff WHERE username = @Username
@@ -38,79 +52,93 @@ public static class StaffLogin
         """;
 
     // A hash to verify against when the username is unknown, so both paths take the same time.
-    private static readonly Lazy<string> DummyHash = new(() => new PasswordHasher<StaffPassword>().HashPassword(new StaffPassword(), "not-a-password"));
+    private static readonly Lazy<string> DummyHash =
+        new(() => new PasswordHasher<StaffPassword>().HashPassword(new StaffPassword(), "not-a-password"));
 
     public static async Task<Results<Ok<Response>, ProblemHttpResult>> Handle(
-        Request request, [AsParameters] Services services, HttpContext httpContext, CancellationToken cancellationToken)
+        Request request, [AsParameters] Services services, HttpContext httpContext)
     {
         var logger = services.Loggers.CreateLogger(typeof(StaffLogin));
-        var username = StaffUsername.Fold(request.Username);
-        var address = ClientAddress.Of(httpContext);
-        await using var connection = await services.DataSource.OpenConnectionAsync(cancellationToken);
+        var attempt = new Attempt(StaffUsername.Fold(request.Username), ClientAddress.Of(httpContext));
+        await using var connection = await services.DataSource.OpenConnectionAsync(services.Cancellation);
+        var db = connection.Db(services.Cancellation);
         // A name no account can have is not looked up: the collation would find "xp-admin" under spellings that carry
         // characters it ignores, each with counts of its own. It is answered as an unknown name.
-        var staff = StaffUsername.IsWellFormed(username)
-            ? await connection.QuerySingleOrDefaultAsync<StaffRow>(
-                new CommandDefinition(FindSql, new { Username = username }, cancellationToken: cancellationToken))
+        var staff = StaffUsername.IsWellFormed(attempt.Username)
+            ? await db.QuerySingleOrDefaultAsync<StaffRow>(FindSql, new { attempt.Username })
             : null;
-        var known = staff is { Disabled: false };
+        var account = staff is { Disabled: false } ? staff : null;
 
-        var attempt = await services.Failures.BeginAsync(username, address);
-        if (attempt.Kind == LoginVerdictKind.Locked)
+        var admission = await services.Failures.BeginAsync(attempt.Username, attempt.Address);
+        if (admission.Kind == LoginVerdictKind.Locked)
         {
             logger.LogWarning("Staff login refused: too many failures for this username from this address");
-            return Locked(httpContext, attempt.RetryAfter);
+            return Locked(httpContext, admission.RetryAfter);
         }
-        if (attempt.Kind == LoginVerdictKind.SlowedDown)
+        if (admission.Kind == LoginVerdictKind.SlowedDown)
         {
             logger.LogWarning("Staff login refused: the username is slowed down after failures from several addresses");
-            return RateLimitedProblem.Create(httpContext, attempt.RetryAfter);
+            return RateLimitedProblem.Create(httpContext, admission.RetryAfter);
         }
 
-        PasswordVerificationResult verdict;
-        string? newHash = null;
-        RateLimitLease waited;
-        try
+        var verification = await VerifyAsync(services, attempt, account, request.Password);
+        if (verification is null)
         {
-            waited = await services.Hashing.EnterAsync(cancellationToken);
+            logger.LogWarning("Staff login refused: every password hashing slot is taken");
+            return RateLimitedProblem.Create(httpContext, TimeSpan.FromSeconds(1));
         }
-        catch (OperationCanceledException)
-        {
-            // The caller gave up while queued: no password was checked, so the attempt is not a failure.
-            await services.Failures.UndoAsync(username, address);
-            throw;
-        }
-        using (var slot = waited)
-        {
-            if (!slot.IsAcquired)
-            {
-                await services.Failures.UndoAsync(username, address);
-                logger.LogWarning("Staff login refused: every password hashing slot is taken");
-                return RateLimitedProblem.Create(httpContext, TimeSpan.FromSeconds(1));
-            }
-            verdict = services.Hasher.VerifyHashedPassword(new StaffPassword(), known ? staff!.PasswordHash : DummyHash.Value, request.Password);
-            if (known && verdict == PasswordVerificationResult.SuccessRehashNeeded)
-            {
-                newHash = services.Hasher.HashPassword(new StaffPassword(), request.Password);
-            }
-        }
-        if (!known)
+        if (account is null)
         {
             logger.LogWarning("Staff login refused: unknown or disabled account");
             return InvalidCredentials();
         }
-        if (verdict == PasswordVerificationResult.Failed)
+        if (verification.Verdict == PasswordVerificationResult.Failed)
         {
-            logger.LogWarning("Staff login refused for staff {StaffId}: wrong password", staff!.Id);
+            logger.LogWarning("Staff login refused for staff {StaffId}: wrong password", account.Id);
             return InvalidCredentials();
         }
 
-        await services.Failures.SucceededAsync(username, address);
-        await connection.ExecuteAsync(new CommandDefinition(RecordSuccessSql,
-            new { staff!.Id, Now = services.Clock.GetUtcNow().UtcDateTime, NewHash = newHash }, cancellationToken: cancellationToken));
-        var token = services.Tokens.ForStaff(staff.Id, staff.Role, staff.UnionId);
-        logger.LogInformation("Staff {StaffId} logged in", staff.Id);
-        return TypedResults.Ok(new Response(token.Token, token.ExpiresAt, new StaffSummary(staff.Id, staff.Role, staff.UnionId)));
+        await services.Failures.SucceededAsync(attempt.Username, attempt.Address);
+        await db.ExecuteAsync(RecordSuccessSql,
+            new { account.Id, Now = services.Clock.GetUtcNow().UtcDateTime, verification.NewHash });
+        var token = services.Tokens.ForStaff(account.Id, account.Role, account.UnionId);
+        logger.LogInformation("Staff {StaffId} logged in", account.Id);
+        return TypedResults.Ok(new Response(token.Token, token.ExpiresAt,
+            new StaffSummary(account.Id, account.Role, account.UnionId)));
+    }
+
+    /// <summary>
+    /// Checks the password in one of the bounded hashing slots, against the account's hash or, for an unknown or
+    /// disabled account, a dummy one. Null when no slot is free: the attempt is then taken back, as it is when the
+    /// caller gives up while queued, since no password was checked.
+    /// </summary>
+    private static async Task<Verification?> VerifyAsync(Services services, Attempt attempt, StaffRow? account,
+        string password)
+    {
+        RateLimitLease lease;
+        try
+        {
+            lease = await services.Hashing.EnterAsync(services.Cancellation);
+        }
+        catch (OperationCanceledException)
+        {
+            await services.Failures.UndoAsync(attempt.Username, attempt.Address);
+            throw;
+        }
+        using (lease)
+        {
+            if (!lease.IsAcquired)
+            {
+                await services.Failures.UndoAsync(attempt.Username, attempt.Address);
+                return null;
+            }
+            var verdict = services.Hasher.VerifyHashedPassword(new StaffPassword(),
+                account?.PasswordHash ?? DummyHash.Value, password);
+            var newHash = account is not null && verdict == PasswordVerificationResult.SuccessRehashNeeded
+                ? services.Hasher.HashPassword(new StaffPassword(), password)
+                : null;
+            return new Verification(verdict, newHash);
+        }
     }
 
     private static ProblemHttpResult InvalidCredentials() =>

@@ -13,6 +13,16 @@ public static class WeChatLogin
 
     public sealed record Response(string Token, DateTimeOffset ExpiresAt, WorkerSummary User);
 
+    /// <summary>What a login takes, bound with [AsParameters].</summary>
+    public sealed record Services(
+        IWeChatClient WeChat,
+        MySqlDataSource DataSource,
+        FieldProtector Protector,
+        TokenIssuer Tokens,
+        TimeProvider Clock,
+        ILoggerFactory Loggers,
+        CancellationToken Cancellation);
+
     internal const string SessionKeyPurpose = "users.session_key";
 
     private const string UpsertUserSql = """
@@ -25,14 +35,13 @@ public static class WeChatLogin
         SELECT id FROM users WHERE openid = @OpenId;
         """;
 
-    public static async Task<Results<Ok<Response>, ProblemHttpResult>> Handle(
-        Request request, IWeChatClient wechat, MySqlDataSource dataSource, FieldProtector protector, TokenIssuer tokens,
-        TimeProvider clock, ILoggerFactory loggers, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<Response>, ProblemHttpResult>> Handle(Request request,
+        [AsParameters] Services services)
     {
         WeChatSession session;
         try
         {
-            session = await wechat.Code2SessionAsync(request.Code.Trim(), cancellationToken);
+            session = await services.WeChat.Code2SessionAsync(request.Code.Trim(), services.Cancellation);
         }
         catch (WeChatApiException exception) when (exception.IsInvalidCode)
         {
@@ -43,19 +52,20 @@ public static class WeChatLogin
             return ProblemCodes.WeChatLoginBlocked.Problem();
         }
 
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var userId = await connection.QuerySingleAsync<long>(new CommandDefinition(UpsertUserSql, new
+        await using var connection = await services.DataSource.OpenConnectionAsync(services.Cancellation);
+        var db = connection.Db(services.Cancellation);
+        var userId = await db.QuerySingleAsync<long>(UpsertUserSql, new
         {
             session.OpenId,
             session.UnionId,
-            SessionKey = protector.Seal(session.SessionKey, SessionKeyPurpose),
-            Now = clock.GetUtcNow().UtcDateTime,
-        }, cancellationToken: cancellationToken));
+            SessionKey = services.Protector.Seal(session.SessionKey, SessionKeyPurpose),
+            Now = services.Clock.GetUtcNow().UtcDateTime,
+        });
 
-        var user = await WorkerSummary.LoadAsync(connection, userId, cancellationToken)
+        var user = await WorkerSummary.LoadAsync(db, userId)
             ?? throw new InvalidOperationException("The user just written is missing.");
-        var token = tokens.ForWorker(userId);
-        loggers.CreateLogger(typeof(WeChatLogin)).LogInformation("Worker {UserId} logged in", userId);
+        var token = services.Tokens.ForWorker(userId);
+        services.Loggers.CreateLogger(typeof(WeChatLogin)).LogInformation("Worker {UserId} logged in", userId);
         return TypedResults.Ok(new Response(token.Token, token.ExpiresAt, user));
     }
 }

@@ -1,6 +1,8 @@
 namespace MiniApp.Api.Auth;
 
-/// <summary>What the mini-program needs to pick its first page after login: membership and the latest application.</summary>
+/// <summary>
+/// What the mini-program needs to pick its first page after login: membership and the latest application.
+/// </summary>
 public sealed record WorkerSummary(long Id, bool IsMember, ApplicationRef? Application, string? PhoneMasked)
 {
     private const string Sql = """
@@ -22,9 +24,9 @@ public sealed record WorkerSummary(long Id, bool IsMember, ApplicationRef? Appli
         public string? ApplicationStatus { get; init; }
     }
 
-    public static async Task<WorkerSummary?> LoadAsync(MySqlConnection connection, long userId, CancellationToken cancellationToken)
+    public static async Task<WorkerSummary?> LoadAsync(Db db, long userId)
     {
-        var row = await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(Sql, new { UserId = userId }, cancellationToken: cancellationToken));
+        var row = await db.QuerySingleOrDefaultAsync<Row>(Sql, new { UserId = userId });
         return row is null
             ? null
             : new WorkerSummary(row.Id, row.IsMember,

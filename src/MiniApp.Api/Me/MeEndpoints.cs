@@ -30,7 +30,7 @@ public static class MeEndpoints
         ClaimsPrincipal principal, MySqlDataSource dataSource, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var user = await WorkerSummary.LoadAsync(connection, principal.UserId(), cancellationToken);
+        var user = await WorkerSummary.LoadAsync(connection.Db(cancellationToken), principal.UserId());
         return user is null
             ? Problems.SessionExpired()
             : TypedResults.Ok(user);

@@ -10,7 +10,8 @@ namespace MiniApp.Api.Members;
 public sealed class CardCode(IOptions<PrivacyOptions> options, TimeProvider clock)
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(5);
-    private readonly byte[] _key = HMACSHA256.HashData(Convert.FromBase64String(options.Value.LookupKey), "membership-card"u8);
+    private readonly byte[] _key =
+        HMACSHA256.HashData(Convert.FromBase64String(options.Value.LookupKey), "membership-card"u8);
 
     public (string Code, DateTimeOffset ExpiresAt) Issue(long memberId)
     {
@@ -26,7 +27,8 @@ public sealed class CardCode(IOptions<PrivacyOptions> options, TimeProvider cloc
             || !long.TryParse(parts[0].AsSpan(1), out var memberId) || !long.TryParse(parts[1], out var expiresUnix))
             return new CardCodeCheck(false, false, null);
         var expected = Sign($"{parts[0]}.{parts[1]}");
-        if (!CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(expected), Encoding.ASCII.GetBytes(parts[2])))
+        if (!CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(expected),
+                Encoding.ASCII.GetBytes(parts[2])))
             return new CardCodeCheck(false, false, null);
         return new CardCodeCheck(true, clock.GetUtcNow().ToUnixTimeSeconds() > expiresUnix, memberId);
     }

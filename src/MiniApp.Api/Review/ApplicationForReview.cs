@@ -2,17 +2,19 @@ using MiniApp.Api.Applications;
 
 namespace MiniApp.Api.Review;
 
-/// <summary>An application as a reviewer sees it in the queue and on its own: the worker's view and the flags.</summary>
+/// <summary>
+/// An application as a reviewer sees it in the queue and on its own: the worker's view and the flags.
+/// </summary>
 public sealed record ApplicationForReview : ApplicationView
 {
     public ApplicationForReview(ApplicationView view, ReviewFlags flags) : base(view) => Flags = flags;
 
     public ReviewFlags Flags { get; }
 
-    public static async Task<List<ApplicationForReview>> LoadAsync(DbConnection connection, StaffContext staff,
-        IReadOnlyList<ApplicationRow> rows, CancellationToken cancellationToken)
+    public static async Task<List<ApplicationForReview>> LoadAsync(Db db, StaffContext staff,
+        IReadOnlyList<ApplicationRow> rows)
     {
-        var flags = await ReviewFlags.LoadAsync(connection, staff, rows, cancellationToken);
+        var flags = await ReviewFlags.LoadAsync(db, staff, rows);
         return rows.Select(row => new ApplicationForReview(row.ToView(), flags[row.Id])).ToList();
     }
 }

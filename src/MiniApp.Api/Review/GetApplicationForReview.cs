@@ -5,14 +5,13 @@ namespace MiniApp.Api.Review;
 /// <summary>GET /api/staff/applications/{id}: one application in scope, with its flags.</summary>
 public static class GetApplicationForReview
 {
-    public static async Task<Results<Ok<ApplicationForReview>, ProblemHttpResult>> Handle(long id, ClaimsPrincipal principal,
-        MySqlDataSource dataSource, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<ApplicationForReview>, ProblemHttpResult>> Handle(long id, StaffContext staff,
+        [AsParameters] ReviewServices services)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var (staff, problem) = await ReviewAccess.ReviewerAsync(connection, principal, cancellationToken);
-        if (staff is null) return problem!;
-        var row = await ReviewAccess.InScopeAsync(connection, null, staff, id, cancellationToken);
+        await using var connection = await services.OpenAsync();
+        var db = connection.Db(services.Cancellation);
+        var row = await ReviewAccess.InScopeAsync(db, staff, id);
         if (row is null) return ApplicationProblems.NotFound();
-        return TypedResults.Ok((await ApplicationForReview.LoadAsync(connection, staff, [row], cancellationToken))[0]);
+        return TypedResults.Ok((await ApplicationForReview.LoadAsync(db, staff, [row]))[0]);
     }
 }

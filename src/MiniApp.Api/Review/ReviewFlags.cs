@@ -8,7 +8,8 @@ namespace MiniApp.Api.Review;
 /// 身份证号 that this reviewer may open; ConflictsOutsideScope counts the others without naming them. SameAccountOpen:
 /// other open applications from the same WeChat account (only ones filed before the one-per-account rule).
 /// </summary>
-public sealed record ReviewFlags(bool AlreadyMember, IReadOnlyList<long> ConflictIds, int ConflictsOutsideScope, int SameAccountOpen)
+public sealed record ReviewFlags(bool AlreadyMember, IReadOnlyList<long> ConflictIds, int ConflictsOutsideScope,
+    int SameAccountOpen)
 {
     private const string ConflictsSql = """
         SELECT a.id AS application_id, other.id AS other_id, o.path AS other_path
@@ -22,7 +23,8 @@ public sealed record ReviewFlags(bool AlreadyMember, IReadOnlyList<long> Conflic
     private const string MembersSql = """
         SELECT a.id FROM applications a
         WHERE a.id IN @Ids
-          AND EXISTS (SELECT 1 FROM members m WHERE m.active_person_hash = a.id_number_hash AND m.application_id <> a.id)
+          AND EXISTS (SELECT 1 FROM members m
+                      WHERE m.active_person_hash = a.id_number_hash AND m.application_id <> a.id)
         """;
 
     // Per account, not per application: an account of 2,000 old open applications is then one count, not 2,000 each.
@@ -30,17 +32,16 @@ public sealed record ReviewFlags(bool AlreadyMember, IReadOnlyList<long> Conflic
         SELECT user_id, COUNT(*) FROM applications WHERE status = 'submitted' AND user_id IN @UserIds GROUP BY user_id
         """;
 
-    public static async Task<IReadOnlyDictionary<long, ReviewFlags>> LoadAsync(DbConnection connection, StaffContext staff,
-        IReadOnlyList<ApplicationRow> rows, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyDictionary<long, ReviewFlags>> LoadAsync(Db db, StaffContext staff,
+        IReadOnlyList<ApplicationRow> rows)
     {
         if (rows.Count == 0) return new Dictionary<long, ReviewFlags>();
         var ids = rows.Select(r => r.Id).ToArray();
-        var conflicts = (await connection.QueryAsync<(long ApplicationId, long OtherId, string OtherPath)>(new CommandDefinition(
-            ConflictsSql, new { Ids = ids }, cancellationToken: cancellationToken))).ToLookup(c => c.ApplicationId);
-        var members = (await connection.QueryAsync<long>(new CommandDefinition(MembersSql, new { Ids = ids },
-            cancellationToken: cancellationToken))).ToHashSet();
-        var openPerAccount = (await connection.QueryAsync<(long UserId, long Open)>(new CommandDefinition(OpenPerAccountSql,
-            new { UserIds = rows.Select(r => r.UserId).Distinct().ToArray() }, cancellationToken: cancellationToken)))
+        var conflicts = (await db.QueryAsync<(long ApplicationId, long OtherId, string OtherPath)>(ConflictsSql,
+            new { Ids = ids })).ToLookup(c => c.ApplicationId);
+        var members = (await db.QueryAsync<long>(MembersSql, new { Ids = ids })).ToHashSet();
+        var openPerAccount = (await db.QueryAsync<(long UserId, long Open)>(OpenPerAccountSql,
+            new { UserIds = rows.Select(r => r.UserId).Distinct().ToArray() }))
             .ToDictionary(a => a.UserId, a => (int)a.Open);
         return rows.ToDictionary(row => row.Id, row =>
         {
@@ -48,7 +49,7 @@ public sealed record ReviewFlags(bool AlreadyMember, IReadOnlyList<long> Conflic
             return new ReviewFlags(members.Contains(row.Id),
                 others.Where(o => staff.Covers(o.OtherPath)).Select(o => o.OtherId).ToList(),
                 others.Count(o => !staff.Covers(o.OtherPath)),
-                openPerAccount.GetValueOrDefault(row.UserId) - (row.Status == "submitted" ? 1 : 0));
+                openPerAccount.GetValueOrDefault(row.UserId) - (row.Status == ApplicationStatuses.Submitted ? 1 : 0));
         });
     }
 }

@@ -15,7 +15,8 @@ public static class StaffApplicationsEndpoints
 
     public static IEndpointRouteBuilder MapStaffApplicationsEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/staff/applications").WithTags("Staff: applications").RequireAuthorization(Policies.Staff)
+        var group = app.MapGroup("/api/staff/applications").WithTags("Staff: applications")
+            .RequireAuthorization(ReviewAccess.Policy)
             .WithProblems(EndpointProblems.Staff)
             .WithProblems(ProblemCodes.Forbidden.Because("the role may not review"));
 
@@ -60,7 +61,7 @@ public static class StaffApplicationsEndpoints
 
         app.MapPost("/api/staff/members/verify", VerifyCard.Handle)
             .WithTags("Staff: members")
-            .RequireAuthorization(Policies.Staff)
+            .RequireAuthorization(VerifyCard.Policy)
             .WithSummary("Check a membership card's QR code")
             .WithProblems(EndpointProblems.Staff)
             .WithProblems(ProblemCodes.ValidationFailed.Because(

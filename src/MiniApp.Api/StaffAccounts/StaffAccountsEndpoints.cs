@@ -6,8 +6,8 @@ public static class StaffAccountsEndpoints
 
     public static IEndpointRouteBuilder MapStaffAccountsEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/staff/accounts").WithTags("Staff: accounts").RequireAuthorization(Policies.CountyAdmin)
-            .AddEndpointFilter(CurrentCountyAdminFilter.InvokeAsync)
+        var group = app.MapGroup("/api/staff/accounts").WithTags("Staff: accounts")
+            .RequireAuthorization(Policies.CountyAdmin)
             .WithProblems(EndpointProblems.CountyAdmin);
         group.MapGet("/", ListStaffAccounts.Handle).WithSummary("Every staff account (county admins only)")
             .WithResponseExample(StaffAccountExamples.Accounts);
@@ -16,7 +16,8 @@ public static class StaffAccountsEndpoints
             .WithProblems(ProblemCodes.ValidationFailed, StaffAccountProblems.UsernameTakenCode)
             .WithRequestExample(StaffAccountExamples.Create)
             .WithResponseExample(StaffAccountExamples.Account);
-        group.MapPost("/{id:long}/disable", ChangeStaffAccount.Disable).WithSummary("Disable an account; its tokens stop working at once")
+        group.MapPost("/{id:long}/disable", ChangeStaffAccount.Disable)
+            .WithSummary("Disable an account; its tokens stop working at once")
             .WithProblems(OwnAccount, ProblemCodes.NotFound)
             .WithResponseExample(StaffAccountExamples.Disabled);
         group.MapPost("/{id:long}/enable", ChangeStaffAccount.Enable).WithSummary("Enable a disabled account")

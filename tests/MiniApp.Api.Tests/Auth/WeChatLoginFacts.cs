@@ -9,13 +9,16 @@ namespace MiniApp.Api.Tests.Auth;
 /// <summary>How the login use case answers WeChat's refusals; these paths end before the database is touched.</summary>
 public sealed class WeChatLoginFacts
 {
+    // Only WeChat is reached on these paths: the database, the protector and the token issuer stay unset.
+    private static WeChatLogin.Services ServicesWith(IWeChatClient wechat) =>
+        new(wechat, null!, null!, null!, TimeProvider.System, NullLoggerFactory.Instance, CancellationToken.None);
+
     private static async Task<ProblemHttpResult> LoginFailingWith(Exception exception)
     {
         var wechat = new Mock<IWeChatClient>(MockBehavior.Strict);
         wechat.Setup(c => c.Code2SessionAsync("the-code", It.IsAny<CancellationToken>())).ThrowsAsync(exception);
 
-        var result = await WeChatLogin.Handle(new WeChatLogin.Request(" the-code "), wechat.Object, null!, null!, null!,
-            TimeProvider.System, NullLoggerFactory.Instance, CancellationToken.None);
+        var result = await WeChatLogin.Handle(new WeChatLogin.Request(" the-code "), ServicesWith(wechat.Object));
 
         wechat.Verify(c => c.Code2SessionAsync("the-code", It.IsAny<CancellationToken>()), Times.Once);
         return Assert.IsType<ProblemHttpResult>(result.Result);
@@ -48,7 +51,7 @@ public sealed class WeChatLoginFacts
         wechat.Setup(c => c.Code2SessionAsync(It.IsAny<string>(), It.IsAny<CancellationToken>()))
             .ThrowsAsync(new WeChatUnavailableException("jscode2session", "busy"));
 
-        await Assert.ThrowsAsync<WeChatUnavailableException>(() => WeChatLogin.Handle(new WeChatLogin.Request("c"), wechat.Object,
-            null!, null!, null!, TimeProvider.System, NullLoggerFactory.Instance, CancellationToken.None));
+        await Assert.ThrowsAsync<WeChatUnavailableException>(() =>
+            WeChatLogin.Handle(new WeChatLogin.Request("c"), ServicesWith(wechat.Object)));
     }
 }

@@ -6,7 +6,9 @@ public sealed class AuthOptions
 {
     public const string Section = "Auth";
 
-    /// <summary>HMAC-SHA256 key for our own JWTs, at least 32 bytes. From the environment (Auth__SigningKey), never committed.</summary>
+    /// <summary>
+    /// HMAC-SHA256 key for our own JWTs, at least 32 bytes. From the environment (Auth__SigningKey), never committed.
+    /// </summary>
     [Required, MinLength(32)] public string SigningKey { get; set; } = "";
 
     public string Issuer { get; set; } = "miniapp-backend";
@@ -17,17 +19,23 @@ public sealed class AuthOptions
 
     public TimeSpan StaffTokenLifetime { get; set; } = TimeSpan.FromHours(8);
 
-    /// <summary>Failed staff logins of one username from one client address before that address is locked out for it.</summary>
+    /// <summary>
+    /// Failed staff logins of one username from one client address before that address is locked out for it.
+    /// </summary>
     [Range(1, 100)] public int MaxFailedLogins { get; set; } = 5;
 
     /// <summary>How long such a lockout lasts; also the window failures are counted in.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
     public TimeSpan LockoutDuration { get; set; } = TimeSpan.FromMinutes(15);
 
-    /// <summary>Failures of one username from all addresses, within LockoutDuration, before its slow-down starts.</summary>
+    /// <summary>
+    /// Failures of one username from all addresses, within LockoutDuration, before its slow-down starts.
+    /// </summary>
     [Range(1, 100_000)] public int SlowDownAfter { get; set; } = 10;
 
-    /// <summary>During a slow-down, one attempt per interval for the username from addresses that already failed for it.</summary>
+    /// <summary>
+    /// During a slow-down, one attempt per interval for the username from addresses that already failed for it.
+    /// </summary>
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
     public TimeSpan SlowDownInterval { get; set; } = TimeSpan.FromSeconds(30);
 

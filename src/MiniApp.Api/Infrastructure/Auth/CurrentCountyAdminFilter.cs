@@ -6,7 +6,8 @@ namespace MiniApp.Api.Infrastructure.Auth;
 /// </summary>
 public static class CurrentCountyAdminFilter
 {
-    public static async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    public static async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context,
+        EndpointFilterDelegate next)
     {
         var http = context.HttpContext;
         var dataSource = http.RequestServices.GetRequiredService<MySqlDataSource>();

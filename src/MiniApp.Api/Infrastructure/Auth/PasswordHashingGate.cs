@@ -10,13 +10,16 @@ public sealed class PasswordHashingGate(IOptions<AuthOptions> options) : IDispos
 {
     private readonly ConcurrencyLimiter _limiter = new(new ConcurrencyLimiterOptions
     {
-        PermitLimit = options.Value.PasswordHashConcurrency > 0 ? options.Value.PasswordHashConcurrency : Math.Max(1, Environment.ProcessorCount / 2),
+        PermitLimit = options.Value.PasswordHashConcurrency > 0
+            ? options.Value.PasswordHashConcurrency
+            : Math.Max(1, Environment.ProcessorCount / 2),
         QueueLimit = options.Value.PasswordHashQueue,
         QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
     });
 
     /// <summary>A slot to hash in (dispose it when done), or one that is not acquired when the queue is full.</summary>
-    public ValueTask<RateLimitLease> EnterAsync(CancellationToken cancellationToken) => _limiter.AcquireAsync(1, cancellationToken);
+    public ValueTask<RateLimitLease> EnterAsync(CancellationToken cancellationToken) =>
+        _limiter.AcquireAsync(1, cancellationToken);
 
     public void Dispose() => _limiter.Dispose();
 }

@@ -9,16 +9,20 @@ namespace MiniApp.Api.Infrastructure.Auth;
 /// </summary>
 public sealed class StaffLoginFailures(LimitStore store, IOptions<AuthOptions> options)
 {
-    private LoginRules Rules => new(options.Value.MaxFailedLogins, options.Value.LockoutDuration, options.Value.SlowDownAfter,
-        options.Value.SlowDownInterval);
+    private LoginRules Rules => new(options.Value.MaxFailedLogins, options.Value.LockoutDuration,
+        options.Value.SlowDownAfter, options.Value.SlowDownInterval);
 
-    /// <summary>Decides an attempt before any hashing; an admitted attempt counts as a failure until a success forgets it.</summary>
-    public ValueTask<LoginVerdict> BeginAsync(string username, string address) => store.BeginLoginAsync(Key(username), address, Rules);
+    /// <summary>
+    /// Decides an attempt before any hashing; an admitted attempt counts as a failure until a success forgets it.
+    /// </summary>
+    public ValueTask<LoginVerdict> BeginAsync(string username, string address) =>
+        store.BeginLoginAsync(Key(username), address, Rules);
 
     /// <summary>Takes back an admitted attempt whose password was never checked.</summary>
     public ValueTask UndoAsync(string username, string address) => store.UndoLoginAsync(Key(username), address);
 
-    public ValueTask SucceededAsync(string username, string address) => store.ForgetAddressAsync(Key(username), address);
+    public ValueTask SucceededAsync(string username, string address) =>
+        store.ForgetAddressAsync(Key(username), address);
 
     /// <summary>After a password reset: the username starts again from nothing everywhere.</summary>
     public ValueTask ForgetAsync(string username) => store.ForgetUserAsync(Key(username));

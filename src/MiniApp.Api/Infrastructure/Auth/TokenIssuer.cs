@@ -22,7 +22,8 @@ public sealed class TokenIssuer(IOptions<AuthOptions> options, TimeProvider cloc
             new Claim(AppClaims.Role, role),
             new Claim(AppClaims.UnionId, unionId.ToString()));
 
-    internal static SymmetricSecurityKey KeyFrom(AuthOptions options) => new(Encoding.UTF8.GetBytes(options.SigningKey));
+    internal static SymmetricSecurityKey KeyFrom(AuthOptions options) =>
+        new(Encoding.UTF8.GetBytes(options.SigningKey));
 
     private IssuedToken Issue(TimeSpan lifetime, params Claim[] claims)
     {
