@@ -28,7 +28,8 @@ var builder = WebApplication.CreateBuilder(args);
 var role = AppRoles.From(builder.Configuration);
 builder.ConfigureApiKestrel();
 
-builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
+builder.Services.ConfigureHttpJsonOptions(json =>
+    json.SerializerOptions.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
 builder.Services.TryAddTimeProvider();
 builder.Services
     .AddApiProblemDetails()

@@ -11,8 +11,9 @@ public static class ApplicationsEndpoints
 
         group.MapPost("/", SubmitApplication.Handle)
             .WithSummary("Apply to join the union")
-            .WithDescription("Send an Idempotency-Key header (any unique string up to 64 characters) so a retry on a bad "
-                + "connection cannot apply twice. One open application per WeChat account; a 身份证号 that has an open application "
+            .WithDescription(
+            "Send an Idempotency-Key header (any unique string up to 64 characters) so a retry on a bad connection "
+                + "cannot apply twice. One open application per WeChat account; a 身份证号 that has an open application "
                 + "from another account, or is a member the caller is not, is accepted and flagged to the reviewer.")
             .WithProblems(ProblemCodes.ValidationFailed.Because("errors per field"),
                 ApplicationProblems.AlreadyMemberCode.Because(

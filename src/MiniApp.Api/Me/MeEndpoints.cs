@@ -13,7 +13,8 @@ public static class MeEndpoints
         me.MapGet("/", GetMe).WithSummary("The logged-in worker: membership, latest application, bound phone (masked)")
             .WithResponseExample(AuthExamples.Worker);
         me.MapPost("/phone", BindPhone.Handle)
-            .WithSummary("Bind the worker's phone from WeChat: {code} of the phone-number button, or the older {encryptedData, iv}")
+            .WithSummary(
+            "Bind the worker's phone from WeChat: {code} of the phone-number button, or the older {encryptedData, iv}")
             .WithProblems(ProblemCodes.ValidationFailed, ProblemCodes.WeChatCodeInvalid,
                 ProblemCodes.PhoneDataInvalid.Because("log in again, then retry"), ProblemCodes.WeChatUnavailable)
             .WithRequestExample(MeExamples.BindPhone)

@@ -15,7 +15,8 @@ public static class NotificationsEndpoints
             .WithProblems(EndpointProblems.Worker);
         me.MapPost("/subscriptions", RecordSubscriptions.Handle)
             .WithSummary("Record what wx.requestSubscribeMessage returned: one grant per accept")
-            .WithDescription("Body: {\"results\":{\"<templateId>\":\"accept\"|\"reject\"|\"ban\"|\"filter\"}}. Answers the grants now held for those templates.")
+            .WithDescription("Body: {\"results\":{\"<templateId>\":\"accept\"|\"reject\"|\"ban\"|\"filter\"}}. "
+                + "Answers the grants now held for those templates.")
             .WithProblems(ProblemCodes.ValidationFailed.Because("1 to 10 results of accept, reject, ban or filter"),
                 NotificationProblems.WeChatNotBoundCode.Because("log in with WeChat again"))
             .WithRequestExample(NotificationExamples.WorkerSubscriptions)

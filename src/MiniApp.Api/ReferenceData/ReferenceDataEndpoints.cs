@@ -8,7 +8,8 @@ public static class ReferenceDataEndpoints
             .WithTags("Reference")
             .WithSummary("Every choice list of the application form: worker groups, townships, 民族, 学历, 政治面貌 …")
             .WithDescription("Codes are stable: store and send the code, show the name. The answer carries an ETag and "
-                + $"Cache-Control: public, max-age={GetReference.MaxAgeSeconds}; send If-None-Match to get 304 Not Modified when nothing changed.")
+                + $"Cache-Control: public, max-age={GetReference.MaxAgeSeconds}; send If-None-Match to get 304 Not "
+                + $"Modified when nothing changed.")
             .Produces(StatusCodes.Status304NotModified)
             .WithResponseExample(ReferenceDataExamples.Reference)
             .AllowAnonymous();

@@ -5,10 +5,10 @@ namespace MiniApp.Api.Review;
 
 public static class StaffApplicationsEndpoints
 {
-    private const string FlagsDescription = "flags: alreadyMember (已是会员: the person is an active member through another "
-        + "application), conflictIds (other open applications of the same 身份证号 in the caller's scope), conflictsOutsideScope "
-        + "(how many more lie outside it), sameAccountOpen (other open applications of the same WeChat account, filed before "
-        + "the one-per-account rule).";
+    private const string FlagsDescription = "flags: alreadyMember (已是会员: the person is an active member through "
+        + "another application), conflictIds (other open applications of the same 身份证号 in the caller's scope), "
+        + "conflictsOutsideScope (how many more lie outside it), sameAccountOpen (other open applications of the same "
+        + "WeChat account, filed before the one-per-account rule).";
 
     private static readonly EndpointProblem DecidedFirst =
         ApplicationProblems.StateChangedCode.Because("someone else decided first");
@@ -21,7 +21,8 @@ public static class StaffApplicationsEndpoints
             .WithProblems(ProblemCodes.Forbidden.Because("the role may not review"));
 
         group.MapGet("/", ListApplications.Handle)
-            .WithSummary("The review queue of the staff member's union and the unions below it, oldest first, personal data masked")
+            .WithSummary(
+            "The review queue of the staff member's union and the unions below it, oldest first, personal data masked")
             .WithDescription(FlagsDescription)
             .WithProblems(ProblemCodes.ValidationFailed.Because("page, pageSize or status"))
             .WithResponseExample(ReviewExamples.Page);

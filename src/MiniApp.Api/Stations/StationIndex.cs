@@ -15,9 +15,11 @@ public sealed class StationIndex(MySqlDataSource dataSource, ILogger<StationInde
         SELECT version FROM station_index_version WHERE id = 1;
         """ + FacilityCatalog.Sql + ";";
 
-    private const string Columns = "SELECT id, code, name, type, address, latitude, longitude, facilities, opening_hours, phone, status FROM stations";
+    private const string Columns = "SELECT id, code, name, type, address, latitude, longitude, facilities, "
+        + "opening_hours, phone, status FROM stations";
 
-    private sealed record Row(long Id, string Code, string Name, string Type, string Address, decimal Latitude, decimal Longitude,
+    private sealed record Row(long Id, string Code, string Name, string Type, string Address, decimal Latitude,
+        decimal Longitude,
         string Facilities, string OpeningHours, string? Phone, string Status);
 
     private readonly SemaphoreSlim _gate = new(1, 1);
@@ -32,7 +34,9 @@ public sealed class StationIndex(MySqlDataSource dataSource, ILogger<StationInde
     public async ValueTask<NearbySnapshot> GetAsync(CancellationToken cancellationToken) =>
         _snapshot ?? await RefreshAsync(full: false, cancellationToken);
 
-    /// <summary>Loads what changed since the current snapshot (everything when full, or when the facility list changed).</summary>
+    /// <summary>
+    /// Loads what changed since the current snapshot (everything when full, or when the facility list changed).
+    /// </summary>
     public async Task<NearbySnapshot> RefreshAsync(bool full, CancellationToken cancellationToken)
     {
         await _gate.WaitAsync(cancellationToken);
@@ -41,7 +45,10 @@ public sealed class StationIndex(MySqlDataSource dataSource, ILogger<StationInde
             await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
             long version;
             string[] facilityCodes;
-            await using (var poll = await connection.QueryMultipleAsync(new CommandDefinition(PollSql, cancellationToken: cancellationToken)))
+            await using (
+                var poll =
+                await connection.QueryMultipleAsync(
+                new CommandDefinition(PollSql, cancellationToken: cancellationToken)))
             {
                 version = await poll.ReadSingleAsync<long>();
                 facilityCodes = (await poll.ReadAsync<string>()).ToArray();
@@ -91,7 +98,9 @@ public sealed class StationIndex(MySqlDataSource dataSource, ILogger<StationInde
         }
     }
 
-    /// <summary>Many stations share a facility list and an opening schedule: each distinct JSON text is parsed once per load.</summary>
+    /// <summary>
+    /// Many stations share a facility list and an opening schedule: each distinct JSON text is parsed once per load.
+    /// </summary>
     private sealed class LoadCache
     {
         public readonly Dictionary<string, (string[] Codes, ulong Mask)> Facilities = new(StringComparer.Ordinal);
@@ -114,7 +123,8 @@ public sealed class StationIndex(MySqlDataSource dataSource, ILogger<StationInde
             cache.Facilities[row.Facilities] = facilities = (codes.ToArray(), mask);
         }
         if (!cache.Schedules.TryGetValue(row.OpeningHours, out var schedule))
-            cache.Schedules[row.OpeningHours] = schedule = Stations.OpeningHours.FromJson(row.OpeningHours).ToSchedule();
+            cache.Schedules[row.OpeningHours] = schedule = Stations.OpeningHours.FromJson(
+                row.OpeningHours).ToSchedule();
         var type = StationCatalog.Types.FirstOrDefault(t => t.Code == row.Type)?.Code ?? row.Type;
         double latitude = (double)row.Latitude, longitude = (double)row.Longitude;
         return new NearbyStation(row.Id, latitude, longitude, type, facilities.Mask, schedule,

@@ -22,7 +22,9 @@ public static class StationProblems
 
     public static ProblemHttpResult StateChanged() => StateChangedCode.Problem();
 
-    /// <summary>WeChat refused to draw the code; errcode says why (41030: the page is not published, 45009: daily quota).</summary>
+    /// <summary>
+    /// WeChat refused to draw the code; errcode says why (41030: the page is not published, 45009: daily quota).
+    /// </summary>
     public static ProblemHttpResult QrCodeRejected(int errcode, string? stationCode = null) =>
         QrCodeRejectedCode.Problem(errcode switch
         {

@@ -21,8 +21,10 @@ public static class StationsEndpoints
             .WithResponseExample(StationExamples.ByScene);
         group.MapGet("/nearby", FindNearbyStations.Handle)
             .WithSummary("Active stations nearest to a GCJ-02 location, with distanceMeters and isOpenNow (China time)")
-            .WithDescription("lat and lng are GCJ-02 (wx.getLocation({type:'gcj02'})) inside China; radiusKm defaults to 5 (at most 50); "
-                + "limit defaults to 20 (at most 50); type is one station type; facility may repeat and means all of them; openNow=true "
+            .WithDescription("lat and lng are GCJ-02 (wx.getLocation({type:'gcj02'})) inside China; radiusKm defaults "
+                + "to 5 (at most 50); "
+                + "limit defaults to 20 (at most 50); type is one station type; facility may repeat and means all of "
+                + "them; openNow=true "
                 + "keeps stations open now. The location is never stored or logged.")
             .WithProblems(ProblemCodes.ValidationFailed)
             .WithResponseExample(StationExamples.Nearby)
@@ -76,8 +78,10 @@ public static class StationsEndpoints
             .WithResponseExample(StationExamples.View);
         staff.MapPost("/import", ImportStations.Handle)
             .RequireAuthorization(StationAccess.EditPolicy)
-            .WithSummary("Upsert stations by code from an .xlsx or .csv (multipart field file); dryRun=true only checks")
-            .WithDescription("Answers a result per row: created, updated, unchanged or failed (with messages per column). "
+            .WithSummary(
+            "Upsert stations by code from an .xlsx or .csv (multipart field file); dryRun=true only checks")
+            .WithDescription(
+            "Answers a result per row: created, updated, unchanged or failed (with messages per column). "
                 + "Columns: see GET /api/staff/stations/import-template and README.")
             .WithProblems(
                 ProblemCodes.ValidationFailed.Because("the file is missing, unreadable, lacks columns or is empty"),
@@ -91,14 +95,16 @@ public static class StationsEndpoints
             .WithUploadLimit(StationImportFile.MaxBytes);
         staff.MapGet("/import-template", GetStationImportTemplate.Handle)
             .WithSummary("The import template (format=xlsx, the default, or csv) with one example row")
-            .Produces<Stream>(StatusCodes.Status200OK, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "text/csv")
+            .Produces<Stream>(StatusCodes.Status200OK,
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "text/csv")
             .WithProblems(ProblemCodes.ValidationFailed.Because("format is xlsx or csv"));
         staff.MapGet("/{id:long}/qrcode", GetStationQrCode.Handle)
             .WithSummary("The station's mini-program code (scene s=<code>, the join page), made once and stored")
             .Produces<Stream>(StatusCodes.Status200OK, "image/png", "image/jpeg")
             .WithProblems(StationProblems.NotFoundCode, QrCodeRejected, ProblemCodes.WeChatUnavailable);
         staff.MapGet("/qrcodes.zip", DownloadStationQrCodes.Handle)
-            .WithSummary("Every active station's mini-program code in scope (optionally one region), named <code>-<name>.png, for posters")
+            .WithSummary("Every active station's mini-program code in scope (optionally one region), named "
+                + "<code>-<name>.png, for posters")
             .Produces<Stream>(StatusCodes.Status200OK, "application/zip")
             .WithProblems(ProblemCodes.ValidationFailed.Because("region, or too many stations at once"), QrCodeRejected,
                 ProblemCodes.WeChatUnavailable);

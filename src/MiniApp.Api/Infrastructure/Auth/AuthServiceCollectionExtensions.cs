@@ -9,7 +9,8 @@ public static class AuthServiceCollectionExtensions
 {
     public static IServiceCollection AddApiAuth(this IServiceCollection services)
     {
-        services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<AuthOptions>().BindConfiguration(
+            AuthOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<TokenIssuer>();
         services.AddSingleton<IPasswordHasher<StaffPassword>, PasswordHasher<StaffPassword>>();
         services.AddSingleton<PasswordHashingGate>();
@@ -62,7 +63,8 @@ public static class AuthServiceCollectionExtensions
     public static IServiceCollection AddStaffPolicy(this IServiceCollection services, string name,
         Func<StaffContext, bool>? allows, string forbiddenDetail)
     {
-        services.AddAuthorizationBuilder().AddPolicy(name, policy => policy.RequireCurrentStaff(allows, forbiddenDetail));
+        services.AddAuthorizationBuilder().AddPolicy(name,
+            policy => policy.RequireCurrentStaff(allows, forbiddenDetail));
         return services;
     }
 
@@ -74,5 +76,7 @@ public static class AuthServiceCollectionExtensions
     private static Task WriteProblem(HttpContext context, ProblemCode code) => code.Problem().ExecuteAsync(context);
 }
 
-/// <summary>The type the password hasher is keyed on; staff passwords are hashed with Identity's PBKDF2 format.</summary>
+/// <summary>
+/// The type the password hasher is keyed on; staff passwords are hashed with Identity's PBKDF2 format.
+/// </summary>
 public sealed class StaffPassword;

@@ -7,7 +7,8 @@ namespace MiniApp.Api.Infrastructure.Auth;
 /// (read fresh, once per request, by <see cref="CurrentStaffHandler"/>), and <see cref="Allows"/> must accept it.
 /// <see cref="ForbiddenDetail"/> is the Chinese text of the 403 when it does not.
 /// </summary>
-public sealed class CurrentStaffRequirement(Func<StaffContext, bool>? allows, string forbiddenDetail) : IAuthorizationRequirement
+public sealed class CurrentStaffRequirement(Func<StaffContext, bool>? allows, string forbiddenDetail)
+    : IAuthorizationRequirement
 {
     public string ForbiddenDetail { get; } = forbiddenDetail;
 
@@ -29,8 +30,10 @@ public sealed class CurrentStaffHandler(MySqlDataSource dataSource) : Authorizat
             return;
 
         var staff = await CurrentStaff.LoadAsync(http, dataSource);
-        if (staff is null) context.Fail(new StaffFailure(this, ProblemCodes.Unauthorized, Problems.SessionExpiredDetail));
-        else if (!requirement.Allows(staff)) context.Fail(new StaffFailure(this, ProblemCodes.Forbidden, requirement.ForbiddenDetail));
+        if (staff is null) context.Fail(
+            new StaffFailure(this, ProblemCodes.Unauthorized, Problems.SessionExpiredDetail));
+        else if (!requirement.Allows(staff)) context.Fail(
+            new StaffFailure(this, ProblemCodes.Forbidden, requirement.ForbiddenDetail));
         else context.Succeed(requirement);
     }
 }
@@ -59,7 +62,9 @@ public static class CurrentStaff
         return staff;
     }
 
-    /// <summary>The staff member a staff policy admitted; an endpoint without one is a mistake in its mapping.</summary>
+    /// <summary>
+    /// The staff member a staff policy admitted; an endpoint without one is a mistake in its mapping.
+    /// </summary>
     public static StaffContext Of(HttpContext http) =>
         http.Features.Get<Loaded>()?.Staff
         ?? throw new InvalidOperationException(

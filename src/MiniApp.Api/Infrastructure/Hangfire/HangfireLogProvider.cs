@@ -30,7 +30,8 @@ internal sealed class HangfireLogProvider(ILoggerFactory loggerFactory) : ILogPr
     {
         public static readonly Silent Instance = new();
 
-        public bool Log(global::Hangfire.Logging.LogLevel logLevel, Func<string>? messageFunc, Exception? exception = null) => false;
+        public bool Log(global::Hangfire.Logging.LogLevel logLevel, Func<string>? messageFunc,
+            Exception? exception = null) => false;
     }
 
     /// <summary>A failed job's exception goes out as <see cref="LoggedException"/>.</summary>

@@ -11,7 +11,10 @@ public sealed class HangfireSettings
 {
     public const string Section = "Hangfire";
 
-    /// <summary>Redis key prefix of Hangfire's storage; empty: Redis:InstanceName + "hangfire:", so parallel test runs never share queues.</summary>
+    /// <summary>
+    /// Redis key prefix of Hangfire's storage; empty: Redis:InstanceName + "hangfire:", so parallel test runs never
+    /// share queues.
+    /// </summary>
     public string? Prefix { get; set; }
 
     public int WorkerCount { get; set; } = 4;
@@ -22,15 +25,21 @@ public sealed class HangfireSettings
 
 public static class HangfireSetup
 {
-    /// <summary>Hangfire on the shared Redis; the server and the recurring schedule only where the role runs jobs.</summary>
-    public static IServiceCollection AddJobs(this IServiceCollection services, IConfiguration configuration, AppRole role)
+    /// <summary>
+    /// Hangfire on the shared Redis; the server and the recurring schedule only where the role runs jobs.
+    /// </summary>
+    public static IServiceCollection AddJobs(this IServiceCollection services, IConfiguration configuration,
+        AppRole role)
     {
-        var settings = configuration.GetSection(HangfireSettings.Section).Get<HangfireSettings>() ?? new HangfireSettings();
-        var prefix = string.IsNullOrWhiteSpace(settings.Prefix) ? (configuration["Redis:InstanceName"] ?? "miniapp:") + "hangfire:" : settings.Prefix;
-        // The storage is this container's own, on its own multiplexer: Hangfire's static JobStorage.Current would be shared
-        // by every host in the process (tests run several) and outlive the multiplexer it was built on.
+        var settings = configuration.GetSection(HangfireSettings.Section).Get<HangfireSettings>()
+            ?? new HangfireSettings();
+        var prefix = string.IsNullOrWhiteSpace(settings.Prefix) ? (configuration["Redis:InstanceName"] ?? "miniapp:")
+            + "hangfire:" : settings.Prefix;
+        // The storage is this container's own, on its own multiplexer: Hangfire's static JobStorage.Current would be
+        // shared by every host in the process (tests run several) and outlive the multiplexer it was built on.
         services.AddSingleton<JobStorage>(provider =>
-            new QuietRedisStorage(provider.GetRequiredService<IConnectionMultiplexer>(), new RedisStorageOptions { Prefix = prefix }));
+            new QuietRedisStorage(provider.GetRequiredService<IConnectionMultiplexer>(),
+                new RedisStorageOptions { Prefix = prefix }));
         AddJobFilters(services);
         services.AddHangfire((provider, config) => config
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
@@ -58,7 +67,8 @@ public static class HangfireSetup
             JobFilterProviders.Providers, new JobFilterCollection { provider.GetRequiredService<JobMetricsFilter>() }));
     }
 
-    private sealed class RecurringJobsRegistration(IRecurringJobManager jobs, ILogger<RecurringJobsRegistration> logger) : IHostedService
+    private sealed class RecurringJobsRegistration(IRecurringJobManager jobs,
+        ILogger<RecurringJobsRegistration> logger) : IHostedService
     {
         public Task StartAsync(CancellationToken cancellationToken)
         {
@@ -78,8 +88,11 @@ public static class HangfireSetup
     }
 }
 
-/// <summary>Hangfire logs its storage at start-up; the default text is the Redis connection string, password included.</summary>
-internal sealed class QuietRedisStorage(IConnectionMultiplexer redis, RedisStorageOptions options) : RedisStorage(redis, options)
+/// <summary>
+/// Hangfire logs its storage at start-up; the default text is the Redis connection string, password included.
+/// </summary>
+internal sealed class QuietRedisStorage(IConnectionMultiplexer redis, RedisStorageOptions options)
+    : RedisStorage(redis, options)
 {
     private readonly string _prefix = options.Prefix;
 

@@ -10,13 +10,16 @@ namespace MiniApp.Api.Infrastructure.OpenApi;
 /// </summary>
 public static class DerivedRecordSchema
 {
-    public static Task TransformAsync(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken cancellationToken)
+    public static Task TransformAsync(OpenApiSchema schema, OpenApiSchemaTransformerContext context,
+        CancellationToken cancellationToken)
     {
         var type = context.JsonTypeInfo.Type;
-        if (type.BaseType is not { } baseType || baseType == typeof(object) || baseType.GetMethod("<Clone>$") is null) return Task.CompletedTask;
+        if (type.BaseType is not { } baseType || baseType == typeof(object)
+            || baseType.GetMethod("<Clone>$") is null) return Task.CompletedTask;
         foreach (var property in context.JsonTypeInfo.Options.GetTypeInfo(baseType).Properties)
         {
-            if (property.AssociatedParameter is { HasDefaultValue: false }) (schema.Required ??= new HashSet<string>()).Add(property.Name);
+            if (property.AssociatedParameter is { HasDefaultValue: false }) (
+                schema.Required ??= new HashSet<string>()).Add(property.Name);
         }
         return Task.CompletedTask;
     }
