@@ -53,7 +53,11 @@ internal static class DemoEnterprises
                     ON DUPLICATE KEY UPDATE headcount = headcount
                     """, new { id, e.Group, e.GroupHeadcount }, transaction, cancellationToken: cancellationToken));
             }
-            if (e.Established) await EnterpriseUnion.EnsureAsync(connection, transaction, id, new DateOnly(2026, 6, 30), now, cancellationToken);
+            if (e.Established)
+            {
+                var tx = connection.Db(transaction, cancellationToken);
+                await EnterpriseUnion.EnsureAsync(tx, id, new DateOnly(2026, 6, 30), now);
+            }
         }
 
         for (var t = 0; t < Townships.Length; t++)

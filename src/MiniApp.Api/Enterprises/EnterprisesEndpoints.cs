@@ -9,11 +9,22 @@ public static class EnterprisesEndpoints
 
     public static IEndpointRouteBuilder MapEnterprisesEndpoints(this IEndpointRouteBuilder app)
     {
-        var staff = app.MapGroup("/api/staff/enterprises").WithTags("Staff: enterprises").RequireAuthorization(Policies.Staff)
+        var staff = app.MapGroup("/api/staff/enterprises").WithTags("Staff: enterprises")
+            .RequireAuthorization(Policies.Staff)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden);
 
+        MapRegister(staff);
+        MapImport(staff);
+        MapForms(staff);
+        return app;
+    }
+
+    /// <summary>The register: the list, the form's choices, one enterprise, and the audited contact phone.</summary>
+    private static void MapRegister(RouteGroupBuilder staff)
+    {
         staff.MapGet("/", ListEnterprises.Handle)
+            .RequireAuthorization(EnterpriseScope.Policy)
             .WithSummary("The enterprise register in the caller's scope, filtered and paged")
             .WithDescription("Scope: county admins all; a township federation's reviewers that township; the park federation's the park; "
                 + "a department user their department's. Filters: township (9-digit code), department (code), status (none|forming|established), "
@@ -22,19 +33,24 @@ public static class EnterprisesEndpoints
                 + $"Problem codes: validation_failed (400), {Scope}.")
             .ProducesProblem(StatusCodes.Status400BadRequest);
         staff.MapGet("/options", GetEnterpriseOptions.Handle)
-            .WithSummary("Choice lists of the register: ownership types, union statuses, key flags, townships, departments, worker groups")
+            .WithSummary("Choice lists of the register: ownership types, union statuses, key flags, townships, "
+                + "departments, worker groups")
             .WithDescription("Problem codes: unauthorized (401).");
         staff.MapPost("/", CreateEnterprise.Handle)
+            .RequireAuthorization(EnterpriseScope.Policy)
             .WithSummary("Register an enterprise in the caller's scope; status established creates and links its union")
             .WithDescription("A township, park or department that would put the enterprise outside the caller's scope is a validation error on "
                 + "that field. Problem codes: validation_failed (400: errors per field), " + Scope + ", enterprise_credit_code_taken (409).")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status409Conflict);
         staff.MapGet("/{id:long}", GetEnterprise.Handle)
-            .WithSummary("Every register field of an enterprise in scope (contact phone masked), its worker groups, union and formation step")
+            .RequireAuthorization(EnterpriseScope.Policy)
+            .WithSummary("Every register field of an enterprise in scope (contact phone masked), its worker groups, "
+                + "union and formation step")
             .WithDescription($"Problem codes: {Scope}, enterprise_not_found (404: no such enterprise, or outside the caller's scope).")
             .ProducesProblem(StatusCodes.Status404NotFound);
         staff.MapPut("/{id:long}", UpdateEnterprise.Handle)
+            .RequireAuthorization(EnterpriseScope.Policy)
             .WithSummary("Replace the register fields of an enterprise in scope, at the version last read")
             .WithDescription("The body carries version. contactPhone: omitted or the masked value keeps the number, \"\" clears it. workerGroups: "
                 + "omitted keeps them. Setting established creates and links the union. Once the enterprise has formation steps, none and forming "
@@ -46,11 +62,19 @@ public static class EnterprisesEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
         staff.MapPost("/{id:long}/reveal-contact", RevealEnterpriseContact.Handle)
+            .RequireAuthorization(EnterpriseScope.Policy)
             .WithSummary("The contact's phone in clear, for staff whose scope covers the enterprise; audited")
             .WithDescription($"contactPhone is null when none is on file. Problem codes: {Scope}, enterprise_not_found (404).")
             .ProducesProblem(StatusCodes.Status404NotFound);
+    }
+
+    /// <summary>The import of 附件1 files and its template.</summary>
+    private static void MapImport(RouteGroupBuilder staff)
+    {
         staff.MapPost("/import", ImportEnterprises.Handle)
-            .WithSummary("Upsert enterprises by 统一社会信用代码 from an .xlsx shaped like 附件1 (multipart field file); dryRun=true only checks")
+            .RequireAuthorization(EnterpriseScope.Policy)
+            .WithSummary("Upsert enterprises by 统一社会信用代码 from an .xlsx shaped like 附件1 (multipart field file); "
+                + "dryRun=true only checks")
             .WithDescription("Answers a result per row: created, updated, unchanged or failed (messages per column). All or nothing: applied is "
                 + "true only when every row was good and dryRun was not set. At most Imports:EnterpriseMaxRows rows (2000) and 5 MB. Columns: see "
                 + "GET /api/staff/enterprises/import-template and README. A row updating a registered enterprise keeps what it leaves blank or "
@@ -67,16 +91,23 @@ public static class EnterprisesEndpoints
             .WithSummary("The import template: an .xlsx with the header row")
             .WithDescription("Problem codes: unauthorized (401).")
             .Produces<Stream>(StatusCodes.Status200OK, EnterpriseSheets.XlsxType);
+    }
+
+    /// <summary>The campaign's forms 附件1 and 附件4, of the enterprises in scope.</summary>
+    private static void MapForms(RouteGroupBuilder staff)
+    {
         staff.MapGet("/form1.xlsx", ExportForm1.Handle)
-            .WithSummary("附件1 百人以上企业建会情况摸底统计表: enterprises in scope with 100+ staff or a key flag (contact phone masked)")
+            .RequireAuthorization(EnterpriseScope.Policy)
+            .WithSummary("附件1 百人以上企业建会情况摸底统计表: enterprises in scope with 100+ staff or a key flag "
+                + "(contact phone masked)")
             .WithDescription($"township and department narrow it. Problem codes: validation_failed (400), {Scope}.")
             .Produces<Stream>(StatusCodes.Status200OK, EnterpriseSheets.XlsxType)
             .ProducesProblem(StatusCodes.Status400BadRequest);
         staff.MapGet("/form4.xlsx", ExportForm4.Handle)
+            .RequireAuthorization(EnterpriseScope.Policy)
             .WithSummary("附件4 重点建会企业情况表: key enterprises in scope, and 100+ staff enterprises not yet established")
             .WithDescription($"township and department narrow it. Problem codes: validation_failed (400), {Scope}.")
             .Produces<Stream>(StatusCodes.Status200OK, EnterpriseSheets.XlsxType)
             .ProducesProblem(StatusCodes.Status400BadRequest);
-        return app;
     }
 }

@@ -4,15 +4,16 @@ public static class FormationEndpoints
 {
     public static IEndpointRouteBuilder MapFormationEndpoints(this IEndpointRouteBuilder app)
     {
-        var types = app.MapGroup("/api/staff/formation-step-types").WithTags("Staff: enterprise formation").RequireAuthorization(Policies.Staff)
+        var types = app.MapGroup("/api/staff/formation-step-types").WithTags("Staff: enterprise formation")
+            .RequireAuthorization(Policies.Staff)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden);
         types.MapGet("/", GetStepTypes.Handle)
-            .WithSummary("The formation step types in order (摸底走访 … 建会完成), inactive ones included, with whether each is in use")
+            .WithSummary("The formation step types in order (摸底走访 … 建会完成), inactive ones included, with whether "
+                + "each is in use")
             .WithDescription("Any staff member. Problem codes: unauthorized (401).");
         types.MapPut("/", ConfigureStepTypes.Handle)
             .RequireAuthorization(Policies.CountyAdmin)
-            .AddEndpointFilter(CurrentCountyAdminFilter.InvokeAsync)
             .WithSummary("Replace the list of formation step types, in order (county admins)")
             .WithDescription("Body {types:[{code?, name, active, isFinal, marksForming}]}: list order is step order; no code means a new type; "
                 + "a type left out is removed. Exactly one final type, last and active; at most one type marks the start of 筹建中 "
@@ -24,12 +25,13 @@ public static class FormationEndpoints
             .ProducesProblem(StatusCodes.Status409Conflict);
 
         var steps = app.MapGroup("/api/staff/enterprises/{id:long}/steps").WithTags("Staff: enterprise formation")
-            .RequireAuthorization(Policies.Staff)
+            .RequireAuthorization(Policies.Staff, EnterpriseScope.Policy)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
         steps.MapGet("/", GetFormationSteps.Handle)
-            .WithSummary("An enterprise's formation history (oldest first), its union status, current step, next allowed step and version")
+            .WithSummary("An enterprise's formation history (oldest first), its union status, current step, next "
+                + "allowed step and version")
             .WithDescription("Scope as the enterprise register: county admins all; reviewers of a township federation their township; "
                 + "reviewers of the park federation the industrial park; department viewers their department. Problem codes: forbidden (403: station keepers and roles without "
                 + "enterprises), enterprise_not_found (404: absent or outside the caller's scope).");
