@@ -11,6 +11,9 @@ public static class EnterpriseSave
     public const string Updated = "updated";
     public const string Unchanged = "unchanged";
 
+    /// <summary>How an imported row's audit entry names its way in (a form's names none).</summary>
+    public const string ViaImport = "import";
+
     /// <summary>The unique key that refuses a second enterprise with the same credit code.</summary>
     public const string CreditCodeKey = "ux_enterprises_credit_code";
 

@@ -129,7 +129,8 @@ public static class ImportEnterprises
         {
             foreach (var (draft, before) in plans)
             {
-                var saved = await EnterpriseSave.SaveAsync(tx, protector, new(draft, before, staffId, "import", now));
+                var save = new EnterpriseSave.Save(draft, before, staffId, EnterpriseSave.ViaImport, now);
+                var saved = await EnterpriseSave.SaveAsync(tx, protector, save);
                 if (saved.Outcome is null) return false;
             }
             return true;

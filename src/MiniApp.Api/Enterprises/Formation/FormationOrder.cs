@@ -17,9 +17,9 @@ public enum StepMove
 /// </summary>
 public sealed class FormationOrder(IReadOnlyList<StepType> types)
 {
-    public const string None = "none";
-    public const string Forming = "forming";
-    public const string Established = "established";
+    public const string None = EnterpriseCatalog.None;
+    public const string Forming = EnterpriseCatalog.Forming;
+    public const string Established = EnterpriseCatalog.Established;
 
     private readonly List<StepType> _types =
         types.OrderBy(t => t.SortOrder).ThenBy(t => t.Code, StringComparer.Ordinal).ToList();
