@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using MiniApp.Api.Applications;
 using MiniApp.Api.Auth;
+using MiniApp.Api.Coverage;
 using MiniApp.Api.Coverage.Reports;
 using MiniApp.Api.Enterprises;
 using MiniApp.Api.Enterprises.Formation;
@@ -47,8 +48,8 @@ builder.Services.AddReview();
 builder.Services.AddStations(builder.Configuration);
 builder.Services.AddImports();
 builder.Services.AddNotifications(builder.Configuration, role);
-builder.Services.AddCampaignFigures();
-builder.Services.AddStaffPolicy(ReportScope.Policy, ReportScope.Has, ReportScope.ForbiddenDetail);
+builder.Services.AddEnterprises();
+builder.Services.AddCoverage();
 builder.Services.AddApiRateLimiting(builder.Configuration);
 builder.Services.AddApiTelemetry(builder.Configuration);
 

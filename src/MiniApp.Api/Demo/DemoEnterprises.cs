@@ -81,8 +81,7 @@ internal static class DemoEnterprises
         if (e.Group is not null) await tx.ExecuteAsync(GroupSql, new { id, e.Group, e.GroupHeadcount });
         if (e.Established)
         {
-            await EnterpriseUnion.EnsureAsync(tx.Connection, tx.Transaction!, id, new DateOnly(2026, 6, 30), now,
-                tx.Cancellation);
+            await EnterpriseUnion.EnsureAsync(tx, id, new DateOnly(2026, 6, 30), now);
         }
     }
 

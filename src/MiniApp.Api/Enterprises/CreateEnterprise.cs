@@ -1,38 +1,31 @@
 namespace MiniApp.Api.Enterprises;
 
 /// <summary>
-/// POST /api/staff/enterprises: registers an enterprise in the caller's scope. An enterprise created as established gets
-/// its union in the same transaction.
+/// POST /api/staff/enterprises: registers an enterprise in the caller's scope. An enterprise created as established
+/// gets its union in the same transaction.
 /// </summary>
 public static class CreateEnterprise
 {
-    public static async Task<Results<Created<EnterpriseView>, ProblemHttpResult>> Handle(EnterpriseInput request, ClaimsPrincipal principal,
-        MySqlDataSource dataSource, FieldProtector protector, TimeProvider clock, CancellationToken cancellationToken)
+    public static async Task<Results<Created<EnterpriseView>, ProblemHttpResult>> Handle(EnterpriseInput request,
+        EnterpriseScope scope, [AsParameters] EnterpriseServices services)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var (scope, problem) = await EnterpriseScope.LoadAsync(connection, principal, cancellationToken);
-        if (scope is null) return problem!;
+        await using var connection = await services.OpenAsync();
+        var db = connection.Db(services.Cancellation);
         var errors = new FieldErrors();
-        var draft = EnterpriseRules.Check(request, currentPhoneMasked: null, ChinaTime.Today(clock), errors);
+        var draft = EnterpriseRules.Check(request, currentPhoneMasked: null, services.Today(), errors);
         if (draft is null) return Problems.Validation(errors.ToDictionary());
-        (await EnterpriseReferences.LoadAsync(connection, cancellationToken)).Check(draft, errors);
+        (await EnterpriseReferences.LoadAsync(db)).Check(draft, errors);
         EnterpriseRules.CheckScope(scope, draft, errors);
         if (errors.Count > 0) return Problems.Validation(errors.ToDictionary());
 
-        var now = clock.GetUtcNow().UtcDateTime;
         long id;
-        await using (var transaction = await connection.BeginTransactionAsync(cancellationToken))
+        await using (var transaction = await connection.BeginTransactionAsync(services.Cancellation))
         {
-            try
-            {
-                id = (await EnterpriseSave.SaveAsync(connection, transaction, draft, null, protector, scope.Staff.Id, null, now, cancellationToken)).Id;
-            }
-            catch (MySqlException exception) when (exception.IsDuplicateKey("ux_enterprises_credit_code"))
-            {
-                return EnterpriseProblems.CreditCodeTaken(draft.CreditCode);
-            }
-            await transaction.CommitAsync(cancellationToken);
+            var save = new EnterpriseSave.Save(draft, Before: null, scope.Staff.Id, Via: null, services.UtcNow());
+            (id, var problem) = await EnterpriseSave.SaveFormAsync(db.In(transaction), services.Protector, save);
+            if (problem is not null) return problem;
+            await transaction.CommitAsync(services.Cancellation);
         }
-        return TypedResults.Created($"/api/staff/enterprises/{id}", await EnterpriseReads.ViewAsync(connection, id, cancellationToken));
+        return TypedResults.Created($"/api/staff/enterprises/{id}", await EnterpriseReads.ViewAsync(db, id));
     }
 }

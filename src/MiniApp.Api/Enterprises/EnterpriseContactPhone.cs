@@ -10,5 +10,6 @@ public sealed record EnterpriseContactPhone(string Sealed, string Hash, string M
 
     public static EnterpriseContactPhone? Protect(FieldProtector protector, string? normalized) => normalized is null
         ? null
-        : new(protector.Seal(normalized, Purpose), protector.LookupHash(normalized, Purpose), Masking.Phone(normalized));
+        : new(protector.Seal(normalized, Purpose), protector.LookupHash(normalized, Purpose),
+            Masking.Phone(normalized));
 }

@@ -31,22 +31,30 @@ public static partial class EnterpriseImportCells
     /// <summary>The key-flag columns: the row field and the flag code.</summary>
     public static readonly IReadOnlyList<(string Field, string Code)> KeyFlagColumns =
     [
-        ("keyNpcCppcc", "npc_cppcc"), ("keyTopPrivate", "top_private"), ("keyTopEntrepreneur", "top_entrepreneur"), ("keyYuxiIndustrial", "yuxi_industrial"),
+        ("keyNpcCppcc", "npc_cppcc"), ("keyTopPrivate", "top_private"), ("keyTopEntrepreneur", "top_entrepreneur"),
+        ("keyYuxiIndustrial", "yuxi_industrial"),
     ];
 
     /// <summary>
-    /// Blank cells read as empty or 0 (what a new enterprise gets); status is null when its cell is empty. For a row that
-    /// updates a registered enterprise, <see cref="EnterpriseImportUpdate.KeepStored"/> then keeps what the row leaves blank.
+    /// Blank cells read as empty or 0 (what a new enterprise gets); status is null when its cell is empty. For a row
+    /// that updates a registered enterprise, <see cref="EnterpriseImportUpdate.KeepStored"/> then keeps what the row
+    /// leaves blank.
     /// </summary>
     public static EnterpriseInput Parse(SheetRow row, EnterpriseReferences references, FieldErrors errors)
     {
-        var township = row["township"] is { } t ? Township(t, references.Townships) ?? Fail(errors, "townshipCode", $"找不到乡镇（街道）“{t}”") : null;
-        var department = row["department"] is { } d ? Department(d, references.Departments) ?? Fail(errors, "departmentCode", $"找不到责任部门“{d}”") : null;
+        var township = row["township"] is { } t
+            ? Township(t, references.Townships) ?? Fail(errors, "townshipCode", $"找不到乡镇（街道）“{t}”")
+            : null;
+        var department = row["department"] is { } d
+            ? Department(d, references.Departments) ?? Fail(errors, "departmentCode", $"找不到责任部门“{d}”")
+            : null;
         var ownership = row["ownershipType"] is { } o
-            ? CodeOrName(o, EnterpriseCatalog.OwnershipTypes, OwnershipAliases) ?? Fail(errors, "ownershipType", "企业类型只能是国有、集体、私营、股份制、外商投资、港澳台投资、个体或其他")
+            ? CodeOrName(o, EnterpriseCatalog.OwnershipTypes, OwnershipAliases)
+                ?? Fail(errors, "ownershipType", "企业类型只能是国有、集体、私营、股份制、外商投资、港澳台投资、个体或其他")
             : null;
         var status = row["unionStatus"] is { } s
-            ? CodeOrName(s, EnterpriseCatalog.UnionStatuses, StatusNames) ?? Fail(errors, "unionStatus", "是否建会请填写是、否或筹建中")
+            ? CodeOrName(s, EnterpriseCatalog.UnionStatuses, StatusNames)
+                ?? Fail(errors, "unionStatus", "是否建会请填写是、否或筹建中")
             : null;
         var flags = new List<string>();
         foreach (var (field, code) in KeyFlagColumns)
@@ -54,10 +62,13 @@ public static partial class EnterpriseImportCells
             if (Flag(row[field], field, errors)) flags.Add(code);
         }
         return new EnterpriseInput(row["name"], row["creditCode"], township, row["address"], row["industry"], ownership,
-            Flag(row["inIndustrialPark"], "inIndustrialPark", errors), Count(row["staffCount"], "staffCount", "职工人数", errors),
-            Count(row["femaleStaffCount"], "femaleStaffCount", "女职工人数", errors), Count(row["migrantStaffCount"], "migrantStaffCount", "农民工人数", errors),
-            row["legalRepresentative"], row["contactName"], row["contactPhone"], department, row["liaison"], flags, WorkerGroups: null, status,
-            row["unionName"], row["unionChair"], Date(row["unionEstablishedOn"], "unionEstablishedOn", "建会时间", endOfMonth: false, errors),
+            Flag(row["inIndustrialPark"], "inIndustrialPark", errors),
+            Count(row["staffCount"], "staffCount", "职工人数", errors),
+            Count(row["femaleStaffCount"], "femaleStaffCount", "女职工人数", errors),
+            Count(row["migrantStaffCount"], "migrantStaffCount", "农民工人数", errors),
+            row["legalRepresentative"], row["contactName"], row["contactPhone"], department, row["liaison"], flags,
+            WorkerGroups: null, status, row["unionName"], row["unionChair"],
+            Date(row["unionEstablishedOn"], "unionEstablishedOn", "建会时间", endOfMonth: false, errors),
             Count(row["memberCount"], "memberCount", "会员人数", errors), row["noUnionReason"],
             Date(row["plannedOn"], "plannedOn", "计划建会时间", endOfMonth: true, errors), row["note"], Version: null);
     }
@@ -66,13 +77,15 @@ public static partial class EnterpriseImportCells
     {
         var value = text.Trim().Replace("新平县", "").Replace("新平彝族傣族自治县", "");
         return townships.FirstOrDefault(c => c.Code == value || c.Name == value)?.Code
-            ?? townships.Where(c => c.Name.TrimEnd('镇', '乡').Replace("街道", "") == value).Select(c => c.Code).SingleOrDefault();
+            ?? townships.Where(c => c.Name.TrimEnd('镇', '乡').Replace("街道", "") == value).Select(c => c.Code)
+                .SingleOrDefault();
     }
 
     public static string? Department(string text, CodeList departments)
     {
         var value = text.Trim();
-        return departments.FirstOrDefault(c => c.Code == value || c.Name == value || c.Name == "县" + value || c.Name == value.Replace("新平县", "县"))?.Code;
+        return departments.FirstOrDefault(c => c.Code == value || c.Name == value || c.Name == "县" + value
+            || c.Name == value.Replace("新平县", "县"))?.Code;
     }
 
     public static bool Flag(string? text, string field, FieldErrors errors)
@@ -98,7 +111,8 @@ public static partial class EnterpriseImportCells
     {
         if (text is null) return null;
         var value = text.Trim();
-        if (double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var serial) && serial is > 20_000 and < 80_000)
+        if (double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var serial)
+            && serial is > 20_000 and < 80_000)
             return DateOnly.FromDateTime(DateTime.FromOADate(serial));
         var match = DatePattern().Match(value);
         if (match.Success)
@@ -107,7 +121,8 @@ public static partial class EnterpriseImportCells
             var month = int.Parse(match.Groups["m"].Value, CultureInfo.InvariantCulture);
             if (month is >= 1 and <= 12 && year is >= 1900 and <= 2100)
             {
-                if (!match.Groups["d"].Success) return new DateOnly(year, month, endOfMonth ? DateTime.DaysInMonth(year, month) : 1);
+                if (!match.Groups["d"].Success)
+                    return new DateOnly(year, month, endOfMonth ? DateTime.DaysInMonth(year, month) : 1);
                 var day = int.Parse(match.Groups["d"].Value, CultureInfo.InvariantCulture);
                 if (day >= 1 && day <= DateTime.DaysInMonth(year, month)) return new DateOnly(year, month, day);
             }
@@ -119,7 +134,8 @@ public static partial class EnterpriseImportCells
     private static string? CodeOrName(string text, CodeList list, Dictionary<string, string> aliases)
     {
         var value = text.Trim();
-        var match = list.FirstOrDefault(c => string.Equals(c.Code, value, StringComparison.OrdinalIgnoreCase) || c.Name == value);
+        var match = list.FirstOrDefault(c =>
+            string.Equals(c.Code, value, StringComparison.OrdinalIgnoreCase) || c.Name == value);
         if (match is not null) return match.Code;
         return aliases.TryGetValue(value, out var code) ? code : null;
     }

@@ -17,11 +17,13 @@ public static class EnterpriseImportFile
     public static Sheet Read(byte[] content, ImportLimits limits)
     {
         using var stream = new MemoryStream(content);
-        var read = HeaderedSheet.Read(HeaderedSheet.Xlsx(stream, limits), header => EnterpriseImportColumns.Match(header)?.Field,
+        var read = HeaderedSheet.Read(HeaderedSheet.Xlsx(stream, limits),
+            header => EnterpriseImportColumns.Match(header)?.Field,
             fields => fields.Contains("name") && fields.Contains("creditCode"), HeaderSearchRows, limits.MaxRows,
             skip: row => row.Cells.Where(c => c.Key != "serial").All(c => c.Value.Length == 0));
         var present = read.Fields ?? new HashSet<string>();
-        var missing = EnterpriseImportColumns.All.Where(c => c.Required && !present.Contains(c.Field)).Select(c => c.Header).ToList();
+        var missing = EnterpriseImportColumns.All.Where(c => c.Required && !present.Contains(c.Field))
+            .Select(c => c.Header).ToList();
         return new Sheet(read.Rows, missing);
     }
 }

@@ -43,15 +43,21 @@ public sealed record KeyFlagSet(bool NpcCppcc, bool TopPrivate, bool TopEntrepre
     public bool Any => NpcCppcc || TopPrivate || TopEntrepreneur || YuxiIndustrial;
 
     public IReadOnlyList<string> Codes() =>
-        new[] { ("npc_cppcc", NpcCppcc), ("top_private", TopPrivate), ("top_entrepreneur", TopEntrepreneur), ("yuxi_industrial", YuxiIndustrial) }
+        new[]
+            {
+                ("npc_cppcc", NpcCppcc), ("top_private", TopPrivate), ("top_entrepreneur", TopEntrepreneur),
+                ("yuxi_industrial", YuxiIndustrial),
+            }
             .Where(flag => flag.Item2).Select(flag => flag.Item1).ToArray();
 
-    public string Names(string separator) => string.Join(separator, Codes().Select(code => EnterpriseCatalog.KeyFlags.NameOf(code)));
+    public string Names(string separator) =>
+        string.Join(separator, Codes().Select(code => EnterpriseCatalog.KeyFlags.NameOf(code)));
 
     public static KeyFlagSet FromCodes(IEnumerable<string> codes)
     {
         var set = codes.ToHashSet(StringComparer.Ordinal);
-        return new KeyFlagSet(set.Contains("npc_cppcc"), set.Contains("top_private"), set.Contains("top_entrepreneur"), set.Contains("yuxi_industrial"));
+        return new KeyFlagSet(set.Contains("npc_cppcc"), set.Contains("top_private"), set.Contains("top_entrepreneur"),
+            set.Contains("yuxi_industrial"));
     }
 }
 

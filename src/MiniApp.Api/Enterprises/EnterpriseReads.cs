@@ -9,22 +9,20 @@ public static class EnterpriseReads
         """;
 
     /// <summary>The enterprise if it lies in the caller's scope; null answers 404 (whether it exists or not).</summary>
-    public static Task<EnterpriseRow?> InScopeAsync(DbConnection connection, DbTransaction? transaction, EnterpriseScope scope, long id,
-        CancellationToken cancellationToken)
+    public static Task<EnterpriseRow?> InScopeAsync(Db db, EnterpriseScope scope, long id)
     {
         var parameters = new DynamicParameters(new { id });
         scope.Parameters(parameters);
-        return connection.QuerySingleOrDefaultAsync<EnterpriseRow>(new CommandDefinition(
-            EnterpriseRow.SelectSql + " WHERE e.id = @id AND " + EnterpriseScope.Sql, parameters, transaction, cancellationToken: cancellationToken));
+        return db.QuerySingleOrDefaultAsync<EnterpriseRow>(
+            EnterpriseRow.SelectSql + " WHERE e.id = @id AND " + EnterpriseScope.Sql, parameters);
     }
 
-    public static async Task<EnterpriseView> ViewAsync(DbConnection connection, long id, CancellationToken cancellationToken)
+    public static async Task<EnterpriseView> ViewAsync(Db db, long id)
     {
-        var row = await connection.QuerySingleAsync<EnterpriseRow>(new CommandDefinition(EnterpriseRow.SelectSql + " WHERE e.id = @id", new { id },
-            cancellationToken: cancellationToken));
-        return EnterpriseView.From(row, await GroupsAsync(connection, id, cancellationToken));
+        var row = await db.QuerySingleAsync<EnterpriseRow>(EnterpriseRow.SelectSql + " WHERE e.id = @id", new { id });
+        return EnterpriseView.From(row, await GroupsAsync(db, id));
     }
 
-    public static async Task<IReadOnlyList<EnterpriseWorkerGroup>> GroupsAsync(DbConnection connection, long id, CancellationToken cancellationToken) =>
-        (await connection.QueryAsync<EnterpriseWorkerGroup>(new CommandDefinition(GroupsSql, new { id }, cancellationToken: cancellationToken))).ToList();
+    public static async Task<IReadOnlyList<EnterpriseWorkerGroup>> GroupsAsync(Db db, long id) =>
+        (await db.QueryAsync<EnterpriseWorkerGroup>(GroupsSql, new { id })).ToList();
 }

@@ -1,15 +1,19 @@
 namespace MiniApp.Api.Enterprises;
 
-/// <summary>An enterprises row with the names staff read beside the codes. The sealed phone is never selected here.</summary>
+/// <summary>
+/// An enterprises row with the names staff read beside the codes. The sealed phone is never selected here.
+/// </summary>
 public sealed class EnterpriseRow
 {
     public const string SelectSql = """
-        SELECT e.id, e.name, e.credit_code, e.township_code, r.name AS township_name, r.sort_order AS township_order, e.address, e.industry,
-               e.ownership_type, e.in_industrial_park, e.staff_count, e.female_staff_count, e.migrant_staff_count, e.legal_representative,
-               e.contact_name, e.contact_phone_masked, e.contact_phone_hash, e.department_code, d.name AS department_name, e.liaison, e.key_npc_cppcc,
-               e.key_top_private, e.key_top_entrepreneur, e.key_yuxi_industrial, e.union_status, e.union_id, o.name AS union_org_name,
-               e.union_name, e.union_chair, e.union_established_on, e.member_count, e.no_union_reason, e.planned_on, e.note,
-               e.current_step_code, st.name AS current_step_name, e.step_changed_at, e.version, e.created_at, e.updated_at
+        SELECT e.id, e.name, e.credit_code, e.township_code, r.name AS township_name, r.sort_order AS township_order,
+               e.address, e.industry, e.ownership_type, e.in_industrial_park, e.staff_count, e.female_staff_count,
+               e.migrant_staff_count, e.legal_representative, e.contact_name, e.contact_phone_masked,
+               e.contact_phone_hash, e.department_code, d.name AS department_name, e.liaison, e.key_npc_cppcc,
+               e.key_top_private, e.key_top_entrepreneur, e.key_yuxi_industrial, e.union_status, e.union_id,
+               o.name AS union_org_name, e.union_name, e.union_chair, e.union_established_on, e.member_count,
+               e.no_union_reason, e.planned_on, e.note, e.current_step_code, st.name AS current_step_name,
+               e.step_changed_at, e.version, e.created_at, e.updated_at
         FROM enterprises e
         LEFT JOIN regions r ON r.code = e.township_code
         LEFT JOIN departments d ON d.code = e.department_code

@@ -6,13 +6,18 @@ public static class EnterpriseRules
     public const int MaxCount = 1_000_000;
     private static readonly DateOnly Earliest = DateRange.Earliest;
 
-    /// <summary>currentPhoneMasked is the stored masked contact phone (null on create): sent back unchanged, it keeps the number.</summary>
-    public static EnterpriseDraft? Check(EnterpriseInput input, string? currentPhoneMasked, DateOnly today, FieldErrors errors)
+    /// <summary>
+    /// currentPhoneMasked is the stored masked contact phone (null on create): sent back unchanged, it keeps the
+    /// number.
+    /// </summary>
+    public static EnterpriseDraft? Check(EnterpriseInput input, string? currentPhoneMasked, DateOnly today,
+        FieldErrors errors)
     {
         var before = errors.Count;
         var name = Text(input.Name, "name", "企业名称", 200, errors, required: true)!;
         var creditCode = "";
-        if (!errors.Has("creditCode") && !UnifiedSocialCreditCode.TryNormalize(input.CreditCode, out creditCode, out var codeError))
+        if (!errors.Has("creditCode")
+            && !UnifiedSocialCreditCode.TryNormalize(input.CreditCode, out creditCode, out var codeError))
             errors.Add("creditCode", codeError);
         var township = input.TownshipCode?.Trim() ?? "";
         if (township.Length == 0 && !errors.Has("townshipCode")) errors.Add("townshipCode", "请选择所在乡镇（街道）");
@@ -41,9 +46,28 @@ public static class EnterpriseRules
         foreach (var unknown in flags.Where(f => !EnterpriseCatalog.KeyFlags.IsKnown(f)).Distinct())
             errors.Add("keyFlags", $"未知的重点企业类别：{unknown}");
         var groups = WorkerGroups(input.WorkerGroups, errors);
+        var union = Union(input, staff, today, errors);
+        var note = Text(input.Note, "note", "备注", 500, errors);
 
+        if (errors.Count > before) return null;
+        return new EnterpriseDraft(name, creditCode, township, address, industry, ownership,
+            input.InIndustrialPark ?? false, staff, female, migrant, legal, contactName, phoneChanged, phone,
+            department, liaison, KeyFlagSet.FromCodes(flags), groups, union.Status, union.Name, union.Chair,
+            union.EstablishedOn, union.Members, union.Reason, input.PlannedOn, note);
+    }
+
+    private sealed record UnionFields(string Status, string? Name, string? Chair, DateOnly? EstablishedOn, int Members,
+        string? Reason);
+
+    /// <summary>
+    /// The union's fields: a status of the catalogue, the date it was established only once it is (not after today),
+    /// members within the staff, a planned date within twenty years.
+    /// </summary>
+    private static UnionFields Union(EnterpriseInput input, int staff, DateOnly today, FieldErrors errors)
+    {
         var status = Blank(input.UnionStatus) ?? EnterpriseCatalog.None;
-        if (!EnterpriseCatalog.UnionStatuses.IsKnown(status)) errors.Add("unionStatus", "建会状态只能是未建会（none）、筹建中（forming）或已建会（established）");
+        if (!EnterpriseCatalog.UnionStatuses.IsKnown(status))
+            errors.Add("unionStatus", "建会状态只能是未建会（none）、筹建中（forming）或已建会（established）");
         var unionName = Text(input.UnionName, "unionName", "工会名称", 100, errors);
         var unionChair = Text(input.UnionChair, "unionChair", "工会主席", 64, errors);
         var established = input.UnionEstablishedOn;
@@ -58,15 +82,12 @@ public static class EnterpriseRules
         var reason = Text(input.NoUnionReason, "noUnionReason", "未建会原因", 200, errors);
         if (input.PlannedOn is { } planned && (planned < Earliest || planned > today.AddYears(20)))
             errors.Add("plannedOn", "计划建会时间不正确");
-        var note = Text(input.Note, "note", "备注", 500, errors);
-
-        if (errors.Count > before) return null;
-        return new EnterpriseDraft(name, creditCode, township, address, industry, ownership, input.InIndustrialPark ?? false, staff, female, migrant,
-            legal, contactName, phoneChanged, phone, department, liaison, KeyFlagSet.FromCodes(flags), groups, status, unionName, unionChair,
-            established, members, reason, input.PlannedOn, note);
+        return new UnionFields(status, unionName, unionChair, established, members, reason);
     }
 
-    /// <summary>A write must leave the enterprise in the caller's scope; the message goes on the field that decides it.</summary>
+    /// <summary>
+    /// A write must leave the enterprise in the caller's scope; the message goes on the field that decides it.
+    /// </summary>
     public static void CheckScope(EnterpriseScope scope, EnterpriseDraft draft, FieldErrors errors)
     {
         if (scope.Covers(draft.TownshipCode, draft.InIndustrialPark, draft.DepartmentCode)) return;
@@ -82,22 +103,25 @@ public static class EnterpriseRules
     public static string? CheckChange(EnterpriseRow before, EnterpriseDraft after, FieldErrors errors)
     {
         if (before.UnionStatus != EnterpriseCatalog.Established) return null;
-        if (before.TownshipCode != after.TownshipCode) errors.Add("townshipCode", "企业已建会，工会隶属所在乡镇（街道）总工会，不能再修改所在乡镇（街道）");
-        if (before.InIndustrialPark != after.InIndustrialPark) errors.Add("inIndustrialPark", "企业已建会，工会隶属关系已确定，不能再修改是否在工业园区");
+        if (before.TownshipCode != after.TownshipCode)
+            errors.Add("townshipCode", "企业已建会，工会隶属所在乡镇（街道）总工会，不能再修改所在乡镇（街道）");
+        if (before.InIndustrialPark != after.InIndustrialPark)
+            errors.Add("inIndustrialPark", "企业已建会，工会隶属关系已确定，不能再修改是否在工业园区");
         return after.UnionStatus == EnterpriseCatalog.Established ? null : "该企业已建会，工会已成立，不能改回未建会或筹建中";
     }
 
     /// <summary>
-    /// Once an enterprise has formation steps, 未建会 and 筹建中 follow them (the step marked as the start of 筹备 decides): a
-    /// register write asking for the other one is refused on unionStatus. 已建会 with its date may still be set by hand, and
-    /// an enterprise without steps takes either status by hand.
+    /// Once an enterprise has formation steps, 未建会 and 筹建中 follow them (the step marked as the start of 筹备
+    /// decides): a register write asking for the other one is refused on unionStatus. 已建会 with its date may still be
+    /// set by hand, and an enterprise without steps takes either status by hand.
     /// </summary>
     public static void CheckStepStatus(EnterpriseRow before, EnterpriseDraft after, FieldErrors errors)
     {
         if (before.CurrentStepCode is null || before.UnionStatus == EnterpriseCatalog.Established) return;
         if (after.UnionStatus == EnterpriseCatalog.Established || after.UnionStatus == before.UnionStatus) return;
         errors.Add("unionStatus", $"建会状态由建会步骤决定：该企业当前处于“{before.CurrentStepName ?? before.CurrentStepCode}”步骤"
-            + $"（{EnterpriseCatalog.UnionStatuses.NameOf(before.UnionStatus)}），请通过登记或退回建会步骤改变；已建会的企业可直接登记为已建会并填写建会时间");
+            + $"（{EnterpriseCatalog.UnionStatuses.NameOf(before.UnionStatus)}），请通过登记或退回建会步骤改变；"
+            + "已建会的企业可直接登记为已建会并填写建会时间");
     }
 
     private static (bool Changed, string? Phone) Phone(string? input, string? currentMasked, FieldErrors errors)
@@ -119,7 +143,8 @@ public static class EnterpriseRules
         return (true, normalized);
     }
 
-    private static IReadOnlyList<WorkerGroupCount>? WorkerGroups(IReadOnlyList<WorkerGroupCount>? groups, FieldErrors errors)
+    private static IReadOnlyList<WorkerGroupCount>? WorkerGroups(IReadOnlyList<WorkerGroupCount>? groups,
+        FieldErrors errors)
     {
         if (groups is null) return null;
         var result = new List<WorkerGroupCount>();
@@ -141,7 +166,8 @@ public static class EnterpriseRules
         return Math.Clamp(value.Value, 0, MaxCount);
     }
 
-    private static string? Text(string? value, string field, string label, int maxLength, FieldErrors errors, bool required = false)
+    private static string? Text(string? value, string field, string label, int maxLength, FieldErrors errors,
+        bool required = false)
     {
         var trimmed = Blank(value);
         if (trimmed is null)

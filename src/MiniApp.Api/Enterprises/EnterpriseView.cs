@@ -43,13 +43,15 @@ public sealed record EnterpriseView(
     DateTime CreatedAt,
     DateTime UpdatedAt)
 {
-    public static EnterpriseView From(EnterpriseRow row, IReadOnlyList<EnterpriseWorkerGroup> groups) => new(row.Id, row.Name, row.CreditCode,
-        row.TownshipCode, row.TownshipName, row.Address, row.Industry, row.OwnershipType, EnterpriseCatalog.OwnershipTypes.NameOf(row.OwnershipType),
-        row.InIndustrialPark, row.StaffCount, row.FemaleStaffCount, row.MigrantStaffCount, row.LegalRepresentative, row.ContactName,
-        row.ContactPhoneMasked, row.DepartmentCode, row.DepartmentName, row.Liaison, row.Keys.Codes(), groups, row.UnionStatus,
+    public static EnterpriseView From(EnterpriseRow row, IReadOnlyList<EnterpriseWorkerGroup> groups) => new(row.Id,
+        row.Name, row.CreditCode, row.TownshipCode, row.TownshipName, row.Address, row.Industry, row.OwnershipType,
+        EnterpriseCatalog.OwnershipTypes.NameOf(row.OwnershipType), row.InIndustrialPark, row.StaffCount,
+        row.FemaleStaffCount, row.MigrantStaffCount, row.LegalRepresentative, row.ContactName, row.ContactPhoneMasked,
+        row.DepartmentCode, row.DepartmentName, row.Liaison, row.Keys.Codes(), groups, row.UnionStatus,
         EnterpriseCatalog.UnionStatuses.NameOf(row.UnionStatus) ?? row.UnionStatus,
-        row.UnionId is { } unionId ? new EnterpriseUnionRef(unionId, row.UnionOrgName ?? "") : null, row.UnionName, row.UnionChair,
-        EnterpriseRow.Date(row.UnionEstablishedOn), row.MemberCount, row.NoUnionReason, EnterpriseRow.Date(row.PlannedOn), row.Note,
+        row.UnionId is { } unionId ? new EnterpriseUnionRef(unionId, row.UnionOrgName ?? "") : null, row.UnionName,
+        row.UnionChair, EnterpriseRow.Date(row.UnionEstablishedOn), row.MemberCount, row.NoUnionReason,
+        EnterpriseRow.Date(row.PlannedOn), row.Note,
         row.CurrentStepCode, row.CurrentStepName, row.StepChangedAt, row.Version, row.CreatedAt, row.UpdatedAt);
 }
 

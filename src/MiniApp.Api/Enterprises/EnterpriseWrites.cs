@@ -1,54 +1,60 @@
 namespace MiniApp.Api.Enterprises;
 
-/// <summary>The statements of register writes. current_step_code and step_changed_at belong to the formation steps: never written here.</summary>
+/// <summary>
+/// The statements of register writes. current_step_code and step_changed_at belong to the formation steps: never
+/// written here.
+/// </summary>
 public static class EnterpriseWrites
 {
     private const string Columns = """
-        name = @Name, credit_code = @CreditCode, township_code = @TownshipCode, address = @Address, industry = @Industry,
-        ownership_type = @OwnershipType, in_industrial_park = @InIndustrialPark, staff_count = @StaffCount,
-        female_staff_count = @FemaleStaffCount, migrant_staff_count = @MigrantStaffCount, legal_representative = @LegalRepresentative,
-        contact_name = @ContactName,
+        name = @Name, credit_code = @CreditCode, township_code = @TownshipCode, address = @Address,
+        industry = @Industry, ownership_type = @OwnershipType, in_industrial_park = @InIndustrialPark,
+        staff_count = @StaffCount, female_staff_count = @FemaleStaffCount, migrant_staff_count = @MigrantStaffCount,
+        legal_representative = @LegalRepresentative, contact_name = @ContactName,
         contact_phone_sealed = CASE WHEN @PhoneChanged = 1 THEN @PhoneSealed ELSE contact_phone_sealed END,
         contact_phone_hash = CASE WHEN @PhoneChanged = 1 THEN @PhoneHash ELSE contact_phone_hash END,
         contact_phone_masked = CASE WHEN @PhoneChanged = 1 THEN @PhoneMasked ELSE contact_phone_masked END,
-        department_code = @DepartmentCode, liaison = @Liaison, key_npc_cppcc = @KeyNpcCppcc, key_top_private = @KeyTopPrivate,
-        key_top_entrepreneur = @KeyTopEntrepreneur, key_yuxi_industrial = @KeyYuxiIndustrial, union_status = @UnionStatus,
-        union_name = @UnionName, union_chair = @UnionChair, union_established_on = @UnionEstablishedOn, member_count = @MemberCount,
+        department_code = @DepartmentCode, liaison = @Liaison, key_npc_cppcc = @KeyNpcCppcc,
+        key_top_private = @KeyTopPrivate, key_top_entrepreneur = @KeyTopEntrepreneur,
+        key_yuxi_industrial = @KeyYuxiIndustrial, union_status = @UnionStatus, union_name = @UnionName,
+        union_chair = @UnionChair, union_established_on = @UnionEstablishedOn, member_count = @MemberCount,
         no_union_reason = @NoUnionReason, planned_on = @PlannedOn, note = @Note, updated_at = @Now
         """;
 
-    private const string InsertSql = "INSERT INTO enterprises SET " + Columns + ", created_at = @Now; SELECT LAST_INSERT_ID();";
+    private const string InsertSql =
+        "INSERT INTO enterprises SET " + Columns + ", created_at = @Now; SELECT LAST_INSERT_ID();";
 
-    private const string UpdateSql = "UPDATE enterprises SET " + Columns + ", version = version + 1 WHERE id = @Id AND version = @Version";
+    private const string UpdateSql =
+        "UPDATE enterprises SET " + Columns + ", version = version + 1 WHERE id = @Id AND version = @Version";
 
     private const string ReplaceGroupsSql = "DELETE FROM enterprise_worker_groups WHERE enterprise_id = @Id";
 
     private const string InsertGroupSql = """
-        INSERT INTO enterprise_worker_groups (enterprise_id, worker_group_code, headcount) VALUES (@Id, @Code, @Headcount)
+        INSERT INTO enterprise_worker_groups (enterprise_id, worker_group_code, headcount)
+        VALUES (@Id, @Code, @Headcount)
         """;
 
-    public static Task<long> InsertAsync(DbConnection connection, DbTransaction transaction, EnterpriseDraft draft, EnterpriseContactPhone? phone,
-        DateTime now, CancellationToken cancellationToken) =>
-        connection.ExecuteScalarAsync<long>(new CommandDefinition(InsertSql, Parameters(draft, phone, now, 0, 0), transaction,
-            cancellationToken: cancellationToken));
+    /// <summary>A register row as a write leaves it: the checked draft, the contact phone's stored forms when the draft
+    /// changes it, and the time.</summary>
+    public sealed record Write(EnterpriseDraft Draft, EnterpriseContactPhone? Phone, DateTime Now);
+
+    public static Task<long> InsertAsync(Db tx, Write write) =>
+        tx.ExecuteScalarAsync<long>(InsertSql, Parameters(write, 0, 0));
 
     /// <summary>False when the row is no longer at the version read (someone else saved it since).</summary>
-    public static async Task<bool> UpdateAsync(DbConnection connection, DbTransaction transaction, long id, int version, EnterpriseDraft draft,
-        EnterpriseContactPhone? phone, DateTime now, CancellationToken cancellationToken) =>
-        await connection.ExecuteAsync(new CommandDefinition(UpdateSql, Parameters(draft, phone, now, id, version), transaction,
-            cancellationToken: cancellationToken)) == 1;
+    public static async Task<bool> UpdateAsync(Db tx, long id, int version, Write write) =>
+        await tx.ExecuteAsync(UpdateSql, Parameters(write, id, version)) == 1;
 
-    public static async Task ReplaceGroupsAsync(DbConnection connection, DbTransaction transaction, long id, IReadOnlyList<WorkerGroupCount> groups,
-        CancellationToken cancellationToken)
+    public static async Task ReplaceGroupsAsync(Db tx, long id, IReadOnlyList<WorkerGroupCount> groups)
     {
-        await connection.ExecuteAsync(new CommandDefinition(ReplaceGroupsSql, new { Id = id }, transaction, cancellationToken: cancellationToken));
+        await tx.ExecuteAsync(ReplaceGroupsSql, new { Id = id });
         if (groups.Count == 0) return;
-        await connection.ExecuteAsync(new CommandDefinition(InsertGroupSql, groups.Select(g => new { Id = id, g.Code, g.Headcount }).ToArray(),
-            transaction, cancellationToken: cancellationToken));
+        await tx.ExecuteAsync(InsertGroupSql, groups.Select(g => new { Id = id, g.Code, g.Headcount }).ToArray());
     }
 
-    private static DynamicParameters Parameters(EnterpriseDraft draft, EnterpriseContactPhone? phone, DateTime now, long id, int version)
+    private static DynamicParameters Parameters(Write write, long id, int version)
     {
+        var (draft, phone, now) = write;
         var parameters = new DynamicParameters(new
         {
             Id = id,

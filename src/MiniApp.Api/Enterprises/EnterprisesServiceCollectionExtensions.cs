@@ -1,20 +1,17 @@
-using MiniApp.Api.Coverage;
-using MiniApp.Api.Coverage.Bulletin;
 using MiniApp.Api.Enterprises.Formation;
 
 namespace MiniApp.Api.Enterprises;
 
+/// <summary>
+/// The enterprise register and its formation steps: who has an enterprise scope, and the reminder jobs.
+/// </summary>
 public static class EnterprisesServiceCollectionExtensions
 {
-    /// <summary>The enterprise register, formation steps, survey data and the county's figures, with their jobs.</summary>
-    public static IServiceCollection AddCampaignFigures(this IServiceCollection services)
+    public static IServiceCollection AddEnterprises(this IServiceCollection services)
     {
+        services.AddStaffPolicy(EnterpriseScope.Policy, EnterpriseScope.Has, EnterpriseScope.ForbiddenDetail);
         services.AddScoped<FormationDeadlineReminderJob>();
         services.AddScoped<DepartmentDigestJob>();
-        services.AddScoped<CoverageDays>();
-        services.AddScoped<CoverageRefreshJob>();
-        services.AddScoped<CoverageFreezeJob>();
-        services.AddScoped<WeeklyBulletinJob>();
         return services;
     }
 }

@@ -8,21 +8,23 @@ public static class RevealEnterpriseContact
 {
     public sealed record Response(string? ContactName, string? ContactPhone);
 
-    public static async Task<Results<Ok<Response>, ProblemHttpResult>> Handle(long id, ClaimsPrincipal principal, MySqlDataSource dataSource,
-        FieldProtector protector, TimeProvider clock, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<Response>, ProblemHttpResult>> Handle(long id, EnterpriseScope scope,
+        [AsParameters] EnterpriseServices services)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var (scope, problem) = await EnterpriseScope.LoadAsync(connection, principal, cancellationToken);
-        if (scope is null) return problem!;
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var row = await EnterpriseReads.InScopeAsync(connection, transaction, scope, id, cancellationToken);
+        await using var connection = await services.OpenAsync();
+        await using var transaction = await connection.BeginTransactionAsync(services.Cancellation);
+        var tx = connection.Db(transaction, services.Cancellation);
+        var row = await EnterpriseReads.InScopeAsync(tx, scope, id);
         if (row is null) return EnterpriseProblems.NotFound();
-        var sealedPhone = await connection.ExecuteScalarAsync<string?>(new CommandDefinition(
-            "SELECT contact_phone_sealed FROM enterprises WHERE id = @id", new { id }, transaction, cancellationToken: cancellationToken));
+        var sealedPhone = await tx.ExecuteScalarAsync<string?>(
+            "SELECT contact_phone_sealed FROM enterprises WHERE id = @id", new { id });
         if (sealedPhone is null) return TypedResults.Ok(new Response(row.ContactName, null));
         // The audit row commits before the number leaves the server.
-        await AuditLog.WriteAsync(connection.Db(transaction, cancellationToken), AuditEntry.ByStaff(scope.Staff.Id, "enterprise.contact_revealed", "enterprise", id, new { fields = new[] { "contactPhone" } }), clock.GetUtcNow().UtcDateTime);
-        await transaction.CommitAsync(cancellationToken);
-        return TypedResults.Ok(new Response(row.ContactName, protector.Unseal(sealedPhone, EnterpriseContactPhone.Purpose)));
+        var revealed = AuditEntry.ByStaff(scope.Staff.Id, "enterprise.contact_revealed", "enterprise", id,
+            new { fields = new[] { "contactPhone" } });
+        await AuditLog.WriteAsync(tx, revealed, services.UtcNow());
+        await transaction.CommitAsync(services.Cancellation);
+        var phone = services.Protector.Unseal(sealedPhone, EnterpriseContactPhone.Purpose);
+        return TypedResults.Ok(new Response(row.ContactName, phone));
     }
 }

@@ -36,6 +36,17 @@ public static class DownloadStationQrCodes
 
     private sealed record Entry(string Code, string Name, string ContentType, byte[] Image);
 
+    private static async Task<List<Station>> StationsAsync(MySqlDataSource dataSource, StationQrCodes qrCodes,
+        StaffContext staff, string regionPrefix, int limit, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return (await connection.Db(cancellationToken).QueryAsync<Station>(StationsSql, new
+        {
+            qrCodes.Page, Env = qrCodes.EnvVersion, ScopePrefix = staff.UnionPath + "%",
+            RegionPrefix = regionPrefix + "%", Limit = limit,
+        })).ToList();
+    }
+
     public static async Task<Results<PushStreamHttpResult, ProblemHttpResult>> Handle([AsParameters] Query query,
         StaffContext staff, MySqlDataSource dataSource, StationQrCodes qrCodes, IOptions<StationsOptions> options,
         CancellationToken cancellationToken)
@@ -45,15 +56,7 @@ public static class DownloadStationQrCodes
             return Problems.Validation("region", "区划代码为6至12位数字");
         var max = options.Value.QrZipMaxStations;
 
-        List<Station> stations;
-        await using (var connection = await dataSource.OpenConnectionAsync(cancellationToken))
-        {
-            stations = (await connection.Db(cancellationToken).QueryAsync<Station>(StationsSql, new
-            {
-                qrCodes.Page, Env = qrCodes.EnvVersion, ScopePrefix = staff.UnionPath + "%",
-                RegionPrefix = regionPrefix + "%", Limit = max + 1,
-            })).ToList();
-        }
+        var stations = await StationsAsync(dataSource, qrCodes, staff, regionPrefix, max + 1, cancellationToken);
         if (stations.Count > max)
             return Problems.Validation("region", $"一次最多下载{max}个站点的小程序码，请按区划分批下载");
 

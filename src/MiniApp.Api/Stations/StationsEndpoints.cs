@@ -76,6 +76,12 @@ public static class StationsEndpoints
                 StationProblems.StateChangedCode.Because("someone else changed it first"))
             .WithRequestExample(StationExamples.Suspend)
             .WithResponseExample(StationExamples.View);
+        MapStaffFiles(staff);
+    }
+
+    /// <summary>The import, its template and the QR codes: files in and out.</summary>
+    private static void MapStaffFiles(RouteGroupBuilder staff)
+    {
         staff.MapPost("/import", ImportStations.Handle)
             .RequireAuthorization(StationAccess.EditPolicy)
             .WithSummary(

@@ -54,6 +54,23 @@ public sealed class EnterpriseScopeFacts(ApiFixture api)
     }
 
     [Fact]
+    public async Task RolesWithoutEnterprises_ReadTheChoiceListsAndTemplate_ButNothingOfTheRegister()
+    {
+        using var keeper = await api.StaffClientAsync(StaffRoles.StationKeeper, EnterpriseKit.GuishanFederation);
+
+        await (await keeper.GetAsync("/api/staff/enterprises/options")).AssertOkJsonAsync();
+        var template = await keeper.GetAsync("/api/staff/enterprises/import-template");
+        Assert.Equal(HttpStatusCode.OK, template.StatusCode);
+        foreach (var path in new[] { "/api/staff/enterprises/form1.xlsx", "/api/staff/enterprises/form4.xlsx?township=x" })
+        {
+            var refused = await (await keeper.GetAsync(path)).AssertProblemAsync(HttpStatusCode.Forbidden, "forbidden");
+            Assert.Equal("没有权限查看企业名录", refused.GetProperty("detail").GetString());
+        }
+        await (await keeper.PostAsync("/api/staff/enterprises/import", new MultipartFormDataContent()))
+            .AssertProblemAsync(HttpStatusCode.Forbidden, "forbidden");
+    }
+
+    [Fact]
     public async Task Writes_StayInsideTheCallersScope()
     {
         using var admin = await api.StaffClientAsync();

@@ -12,9 +12,8 @@ public static class BulletinWorkbook
     {
         var sheet = new ReportSheet(Sheet)
             .Row($"新平县百人以上企业建会和货车司机等群体入会工作{b.Title}")
-            .Row("说明：入会率 = 已摸底群体的在册会员 ÷ 摸底从业人数（分母为摸底群体，分子只计有摸底数据的乡镇和群体的会员）；"
-                + "建会率 = 已建会百人以上企业 ÷ 百人以上企业数（分母为百人以上企业）；"
-                + "变化以个百分点计；距60%目标 = 60% − 入会率。")
+            .Row("说明：入会率 = 已摸底群体的在册会员 ÷ 摸底从业人数（分母为摸底群体，分子只计有摸底数据的乡镇和群体的会员）；建会率 = 已建会百人以上企业 ÷ "
+                + "百人以上企业数（分母为百人以上企业）；变化以个百分点计；距60%目标 = 60% − 入会率。")
             .Row("项目", ReportDates.Chinese(b.WeekEnding),
                 b.PreviousAvailable ? ReportDates.Chinese(b.PreviousWeekEnding) : "上周（无数据）", "变化")
             .Row(CountCells("在册会员（人）", b.ActiveMembers))

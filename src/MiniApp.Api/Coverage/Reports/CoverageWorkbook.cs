@@ -30,9 +30,8 @@ public static class CoverageWorkbook
         var state = report.Frozen ? "当日数据已封存" : "当日数据尚未封存，每小时更新";
         var workers = new ReportSheet(WorkersSheet)
             .Row($"新平县货车司机等群体入会情况统计表（截至{ReportDates.Chinese(report.Date)}，本期：{period}）")
-            .Row("说明：入会率 = 其中已摸底群体会员 ÷ 从业人数（分母为摸底群体从业人数，附件2；"
-                + "分子只计有摸底从业人数的乡镇和群体的会员）；建会率 = 其中已建会数 ÷ 企业/平台/站点数；"
-                + "距60%目标 = 60% − 入会率，负数表示已超过目标；本期新增会员为本期审核通过的入会申请；"
+            .Row("说明：入会率 = 其中已摸底群体会员 ÷ 从业人数（分母为摸底群体从业人数，附件2；分子只计有摸底从业人数的乡镇和群体的会员）；建会率 = 其中已建会数 ÷ 企业/平台/站点数；距60%目标 = "
+                + "60% − 入会率，负数表示已超过目标；本期新增会员为本期审核通过的入会申请；"
                 + "待审核为统计日尚未审核的申请；" + state + "。")
             .Row([.. WorkerHeaders]);
         var number = 0;
@@ -42,9 +41,8 @@ public static class CoverageWorkbook
 
         var enterprises = new ReportSheet(EnterprisesSheet)
             .Row($"新平县百人以上企业建会情况统计表（截至{ReportDates.Chinese(report.Date)}）")
-            .Row("说明：建会率 = 已建会企业数 ÷ 百人以上企业数（分母为百人以上企业）；"
-                + "重点企业建会率的分母为该类重点企业数（不限规模）；"
-                + "已建会企业职工入会率 = 已建会企业会员数 ÷ 已建会企业职工数（分母为已建会企业职工）；"
+            .Row("说明：建会率 = 已建会企业数 ÷ 百人以上企业数（分母为百人以上企业）；重点企业建会率的分母为该类重点企业数（不限规模）；已建会企业职工入会率 = 已建会企业会员数 ÷ "
+                + "已建会企业职工数（分母为已建会企业职工）；"
                 + "距60%目标 = 60% − 建会率；" + state + "。")
             .Row([.. EnterpriseHeaders(report.By)]);
         number = 0;

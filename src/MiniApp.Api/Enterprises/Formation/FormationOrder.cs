@@ -17,15 +17,19 @@ public enum StepMove
 /// </summary>
 public sealed class FormationOrder(IReadOnlyList<StepType> types)
 {
-    public const string None = "none";
-    public const string Forming = "forming";
-    public const string Established = "established";
+    public const string None = EnterpriseCatalog.None;
+    public const string Forming = EnterpriseCatalog.Forming;
+    public const string Established = EnterpriseCatalog.Established;
 
-    private readonly List<StepType> _types = types.OrderBy(t => t.SortOrder).ThenBy(t => t.Code, StringComparer.Ordinal).ToList();
+    private readonly List<StepType> _types =
+        types.OrderBy(t => t.SortOrder).ThenBy(t => t.Code, StringComparer.Ordinal).ToList();
 
     public StepType? Find(string? code) => code is null ? null : _types.FirstOrDefault(t => t.Code == code);
 
-    /// <summary>The step that may be recorded next: the first active type after the current one; none once the final type is reached.</summary>
+    /// <summary>
+    /// The step that may be recorded next: the first active type after the current one; none once the final type is
+    /// reached.
+    /// </summary>
     public StepType? Next(string? currentCode)
     {
         var current = Find(currentCode);

@@ -33,7 +33,9 @@ public static class FormationProblems
 
     public static ProblemHttpResult Established() => EstablishedCode.Problem();
 
-    /// <summary>The new union belongs under the township's federation (or the park's), so the register must say which.</summary>
+    /// <summary>
+    /// The new union belongs under the township's federation (or the park's), so the register must say which.
+    /// </summary>
     public static ProblemHttpResult TownshipMissing() => TownshipMissingCode.Problem();
 
     public static ProblemHttpResult StepNotFound() => StepNotFoundCode.Problem();

@@ -4,11 +4,10 @@ namespace MiniApp.Api.Enterprises.Formation;
 public sealed record StepType(string Code, string Name, int SortOrder, bool IsFinal, bool Active, bool MarksForming)
 {
     private const string Sql = """
-        SELECT code, name, sort_order, is_final, active, marks_forming FROM formation_step_types ORDER BY sort_order, code
+        SELECT code, name, sort_order, is_final, active, marks_forming
+        FROM formation_step_types ORDER BY sort_order, code
         """;
 
-    public static async Task<IReadOnlyList<StepType>> LoadAsync(DbConnection connection, DbTransaction? transaction,
-        CancellationToken cancellationToken, bool forUpdate = false) =>
-        (await connection.QueryAsync<StepType>(new CommandDefinition(forUpdate ? Sql + " FOR UPDATE" : Sql, transaction: transaction,
-            cancellationToken: cancellationToken))).ToList();
+    public static async Task<IReadOnlyList<StepType>> LoadAsync(Db db, bool forUpdate = false) =>
+        (await db.QueryAsync<StepType>(forUpdate ? Sql + " FOR UPDATE" : Sql)).ToList();
 }

@@ -13,10 +13,11 @@ public static partial class StepTypeRules
     public const int MaxTypes = 30;
     public const int MaxNameLength = 32;
 
-    public static IReadOnlyList<StepType>? Check(IReadOnlyList<StepTypeInput?>? input, Dictionary<string, string[]> errors,
-        Func<string> newCode)
+    public static IReadOnlyList<StepType>? Check(IReadOnlyList<StepTypeInput?>? input,
+        Dictionary<string, string[]> errors, Func<string> newCode)
     {
-        void Add(string field, string message) => errors[field] = errors.TryGetValue(field, out var list) ? [.. list, message] : [message];
+        void Add(string field, string message) =>
+            errors[field] = errors.TryGetValue(field, out var list) ? [.. list, message] : [message];
         if (input is null || input.Count == 0)
         {
             Add("types", "请至少保留一个建会步骤");

@@ -1,7 +1,11 @@
 namespace MiniApp.Api.Enterprises.Formation;
 
-/// <summary>A step type as the configuration page shows it; inUse: recorded on some enterprise, so it can be renamed or deactivated but not removed.</summary>
-public sealed record StepTypeView(string Code, string Name, int SortOrder, bool IsFinal, bool Active, bool MarksForming, bool InUse);
+/// <summary>
+/// A step type as the configuration page shows it; inUse: recorded on some enterprise, so it can be renamed or
+/// deactivated but not removed.
+/// </summary>
+public sealed record StepTypeView(string Code, string Name, int SortOrder, bool IsFinal, bool Active, bool MarksForming,
+    bool InUse);
 
 public sealed record StepTypesResponse(IReadOnlyList<StepTypeView> Types)
 {
@@ -10,16 +14,14 @@ public sealed record StepTypesResponse(IReadOnlyList<StepTypeView> Types)
         UNION SELECT current_step_code FROM enterprises WHERE current_step_code IS NOT NULL
         """;
 
-    public static async Task<IReadOnlySet<string>> InUseAsync(DbConnection connection, DbTransaction? transaction,
-        CancellationToken cancellationToken) =>
-        (await connection.QueryAsync<string>(new CommandDefinition(InUseSql, transaction: transaction, cancellationToken: cancellationToken)))
-            .ToHashSet(StringComparer.Ordinal);
+    public static async Task<IReadOnlySet<string>> InUseAsync(Db db) =>
+        (await db.QueryAsync<string>(InUseSql)).ToHashSet(StringComparer.Ordinal);
 
-    public static async Task<StepTypesResponse> LoadAsync(DbConnection connection, CancellationToken cancellationToken)
+    public static async Task<StepTypesResponse> LoadAsync(Db db)
     {
-        var types = await StepType.LoadAsync(connection, null, cancellationToken);
-        var inUse = await InUseAsync(connection, null, cancellationToken);
-        return new StepTypesResponse(types.Select(t => new StepTypeView(t.Code, t.Name, t.SortOrder, t.IsFinal, t.Active, t.MarksForming,
-            inUse.Contains(t.Code))).ToList());
+        var types = await StepType.LoadAsync(db);
+        var inUse = await InUseAsync(db);
+        return new StepTypesResponse(types.Select(t => new StepTypeView(t.Code, t.Name, t.SortOrder, t.IsFinal,
+            t.Active, t.MarksForming, inUse.Contains(t.Code))).ToList());
     }
 }

@@ -1,16 +1,18 @@
 namespace MiniApp.Api.Enterprises.Formation;
 
 /// <summary>
-/// PUT /api/staff/enterprises/{id}/steps/{stepId}: corrects the dates, deadline, responsible staff member and note of a
-/// recorded step (never its type: a different step is a new record). Correcting the final step's dates moves the union's
-/// established date with them, and bumps the enterprise's version so a register edit read before it is refused.
+/// PUT /api/staff/enterprises/{id}/steps/{stepId}: corrects the dates, deadline, responsible staff member and note of
+/// a recorded step (never its type: a different step is a new record). Correcting the final step's dates moves the
+/// union's established date with them, and bumps the enterprise's version so a register edit read before it is
+/// refused.
 /// </summary>
 public static class UpdateFormationStep
 {
-    public sealed record Request(DateOnly? ServedOn, DateOnly? AnsweredOn, DateOnly? Deadline, long? ResponsibleStaffId, string? Note);
+    public sealed record Request(DateOnly? ServedOn, DateOnly? AnsweredOn, DateOnly? Deadline, long? ResponsibleStaffId,
+        string? Note);
 
-    private sealed record StepRow(string StepTypeCode, DateTime? ServedOn, DateTime? AnsweredOn, DateTime? Deadline, long? ResponsibleStaffId,
-        string? Note, bool WentBack);
+    private sealed record StepRow(string StepTypeCode, DateTime? ServedOn, DateTime? AnsweredOn, DateTime? Deadline,
+        long? ResponsibleStaffId, string? Note, bool WentBack);
 
     private const string StepSql = """
         SELECT step_type_code, served_on, answered_on, deadline, responsible_staff_id, note, went_back
@@ -30,26 +32,21 @@ public static class UpdateFormationStep
             AND (SELECT MAX(s.id) FROM enterprise_formation_steps s WHERE s.enterprise_id = @EnterpriseId) = @StepId
         """;
 
-    public static async Task<Results<Ok<FormationView>, ProblemHttpResult>> Handle(long id, long stepId, Request request,
-        ClaimsPrincipal principal, MySqlDataSource dataSource, TimeProvider clock, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<FormationView>, ProblemHttpResult>> Handle(long id, long stepId,
+        Request request, EnterpriseScope scope, [AsParameters] EnterpriseServices services)
     {
-        var errors = StepFields.Check(request.ServedOn, request.AnsweredOn, request.Deadline, request.Note, ChinaTime.Today(clock));
+        var errors = StepFields.Check(request.ServedOn, request.AnsweredOn, request.Deadline, request.Note,
+            services.Today());
         if (errors.Count > 0) return Problems.Validation(errors);
 
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var (scope, problem) = await EnterpriseScope.LoadAsync(connection, principal, cancellationToken);
-        if (scope is null) return problem!;
-
-        var now = clock.GetUtcNow().UtcDateTime;
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var enterprise = await FormationEnterprise.InScopeAsync(connection, transaction, scope, id, cancellationToken);
-        if (enterprise is null) return FormationProblems.EnterpriseNotFound();
-        var step = await connection.QuerySingleOrDefaultAsync<StepRow>(new CommandDefinition(StepSql, new { StepId = stepId, EnterpriseId = id },
-            transaction, cancellationToken: cancellationToken));
+        await using var write = await FormationWrite.BeginAsync(services, scope, id);
+        if (write.Enterprise is not { } enterprise) return FormationProblems.EnterpriseNotFound();
+        var tx = write.Tx;
+        var step = await tx.QuerySingleOrDefaultAsync<StepRow>(StepSql, new { StepId = stepId, EnterpriseId = id });
         if (step is null) return FormationProblems.StepNotFound();
         // Only a new responsible person is checked: a date or note can be corrected whoever was named before.
         if (request.ResponsibleStaffId != step.ResponsibleStaffId)
-            await StepFields.CheckResponsibleAsync(connection, transaction, request.ResponsibleStaffId, enterprise, errors, cancellationToken);
+            await StepFields.CheckResponsibleAsync(tx, request.ResponsibleStaffId, enterprise, errors);
         if (errors.Count > 0) return Problems.Validation(errors);
         var note = StepFields.Note(request.Note);
         if (step.WentBack && note is null) return Problems.Validation("note", "退回步骤的原因不能删除");
@@ -57,21 +54,29 @@ public static class UpdateFormationStep
         var changed = Changed(step, request, note);
         if (changed.Length > 0)
         {
-            var parameters = new
-            {
-                ServedOn = StepFields.Db(request.ServedOn), AnsweredOn = StepFields.Db(request.AnsweredOn), Deadline = StepFields.Db(request.Deadline),
-                request.ResponsibleStaffId, Note = note, Now = now, StepId = stepId, EnterpriseId = id,
-            };
-            await connection.ExecuteAsync(new CommandDefinition(UpdateSql, parameters, transaction, cancellationToken: cancellationToken));
-            if ((request.AnsweredOn ?? request.ServedOn) is { } establishedOn)
-                await connection.ExecuteAsync(new CommandDefinition(EstablishedOnSql, new
-                {
-                    EstablishedOn = StepFields.Db(establishedOn), Now = now, EnterpriseId = id, StepType = step.StepTypeCode, StepId = stepId,
-                }, transaction, cancellationToken: cancellationToken));
-            await AuditLog.WriteAsync(connection.Db(transaction, cancellationToken), AuditEntry.ByStaff(scope.Staff.Id, "formation.step_updated", "enterprise", id, new { stepId, stepType = step.StepTypeCode, changed }), now);
+            var fields = StepFields.Columns.Of(request.ServedOn, request.AnsweredOn, request.Deadline,
+                request.ResponsibleStaffId, note, services.UtcNow());
+            await WriteAsync(tx, id, stepId, step.StepTypeCode, fields);
+            await AuditLog.WriteAsync(tx, AuditEntry.ByStaff(scope.Staff.Id, "formation.step_updated", "enterprise", id,
+                new { stepId, stepType = step.StepTypeCode, changed }), fields.Now);
         }
-        await transaction.CommitAsync(cancellationToken);
-        return TypedResults.Ok((await FormationView.LoadAsync(connection, scope, id, cancellationToken))!);
+        await write.CommitAsync();
+        return TypedResults.Ok((await FormationView.LoadAsync(write.Db, scope, id))!);
+    }
+
+    /// <summary>The step's new fields; the final step's answered (else served) date also dates the union.</summary>
+    private static async Task WriteAsync(Db tx, long id, long stepId, string stepType, StepFields.Columns fields)
+    {
+        var parameters = new DynamicParameters(fields);
+        parameters.AddDynamicParams(new { StepId = stepId, EnterpriseId = id });
+        await tx.ExecuteAsync(UpdateSql, parameters);
+        if ((fields.AnsweredOn ?? fields.ServedOn) is { } establishedOn)
+        {
+            await tx.ExecuteAsync(EstablishedOnSql, new
+            {
+                EstablishedOn = establishedOn, fields.Now, EnterpriseId = id, StepType = stepType, StepId = stepId,
+            });
+        }
     }
 
     private static string[] Changed(StepRow before, Request after, string? note)

@@ -44,9 +44,9 @@ public static class ProblemCodes
 
     public static readonly ProblemCode ImportTooLarge = new("import_too_large", 400, "导入的文件过大，请分批导入",
         "an uploaded file is over 5 MB, its workbook unpacks past the limit, is compressed beyond reason or has too "
-        + "many parts, or its sheet has more rows (or blank rows) than the import takes (see "
-        + "[Import limits](#import-limits-and-formula-like-text)); `limit` holds the limit and `unit` says what it "
-        + "counts (`bytes`, `characters`, `ratio`, `parts`, `rows`)");
+        + "many parts, or its sheet has more rows (or blank rows) than the import takes (see [Import "
+        + "limits](#import-limits-and-formula-like-text)); `limit` holds the limit and `unit` says what it counts "
+        + "(`bytes`, `characters`, `ratio`, `parts`, `rows`)");
 
     public static readonly ProblemCode InternalError = new("internal_error", 500, "服务器开小差了，请稍后再试",
         "a fault of ours; the log line with the same request id says what");

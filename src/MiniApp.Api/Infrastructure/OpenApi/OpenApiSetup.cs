@@ -22,9 +22,8 @@ public static class OpenApiSetup
                 document.Info.Title = "新平县职工入会小程序 API";
                 document.Info.Version = "v1";
                 document.Info.Description = "Backend of the union-joining mini-program: WeChat login, applications, "
-                    + "stations, staff review. "
-                    + "Errors are RFC 9457 problem details with a stable `code` and a Chinese `detail` fit to show as "
-                    + "is.";
+                    + "stations, staff review. Errors are RFC 9457 problem details with a stable `code` and a Chinese "
+                    + "`detail` fit to show as is.";
                 return Task.CompletedTask;
             });
         });
