@@ -3,8 +3,9 @@ namespace MiniApp.WeChat.Sandbox;
 /// <summary>Checks <c>?access_token=</c> on business APIs: 41001 missing, 40001 unknown or revoked, 42001
 /// expired.</summary>
 /// <remarks>
-/// Only the query string counts. WeChat answers a token sent in the JSON body instead with 47001 (see wechat-api.md
-/// §0); the sandbox does not look into the body and answers 41001, which still fails such a client.
+/// Only the query string counts. WeChat answers a token sent in the JSON body instead with 47001 (on a POST the
+/// token goes only in the query); the sandbox does not look into the body and answers 41001, which still fails such a
+/// client.
 /// </remarks>
 internal sealed class AccessTokenFilter : IEndpointFilter
 {

@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 namespace MiniApp.WeChat.Sandbox;
 
 /// <summary>Builds the legacy getPhoneNumber <c>encryptedData</c>: AES-128-CBC, PKCS#7, key = the session key
-/// (wechat-api.md §3).</summary>
+/// (WeChat's open-data format: the JSON carries a watermark with our AppID).</summary>
 internal static class PhoneDataCipher
 {
     public static (string EncryptedData, string Iv) Encrypt(object payload, string sessionKey)

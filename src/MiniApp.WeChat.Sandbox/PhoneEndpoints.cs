@@ -46,7 +46,7 @@ internal static class PhoneEndpoints
 /// <summary>The phone payload shared by getuserphonenumber and the legacy encrypted getPhoneNumber data.</summary>
 internal static class PhoneInfo
 {
-    // countryCode is the string "86" (wechat-api.md §3: clients must accept a string or a number).
+    // countryCode is the string "86" (WeChat documents a number, users report a string: clients must accept both).
     public static object Create(string phoneNumber, long timestamp, string appId) => new
     {
         phoneNumber,

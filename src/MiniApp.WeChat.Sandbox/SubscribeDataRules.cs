@@ -2,8 +2,10 @@ using System.Text.RegularExpressions;
 
 namespace MiniApp.WeChat.Sandbox;
 
-/// <summary>subscribeMessage data limits by key prefix (wechat-api.md §4): <c>thing1</c> is a thing, and so
-/// on.</summary>
+/// <summary>
+/// subscribeMessage data limits by key prefix, as WeChat documents them (a value over its limit answers 47003):
+/// <c>thing1</c> is a thing (at most 20 characters), <c>phrase</c> at most 5 Chinese characters, and so on.
+/// </summary>
 internal static partial class SubscribeDataRules
 {
     /// <summary>The first key whose value breaks its type's rule, or <c>null</c> when all pass.</summary>

@@ -4,7 +4,7 @@ namespace MiniApp.WeChat.Tests;
 
 public class WeChatOpenDataFacts
 {
-    // The official WXBizDataCrypt sample (docs/wechat-api.md §8).
+    // The official WXBizDataCrypt sample (the strings of WeChat's own demo for 开放数据校验与解密, decrypted independently with openssl).
     private const string SampleAppId = "wx4f4bc4dec97d474b";
     private const string SampleSessionKey = "tiihtNczf5v6AKRyjwEUhQ==";
     private const string SampleIv = "r7BXXKkLb8qrSNn05n0qiA==";

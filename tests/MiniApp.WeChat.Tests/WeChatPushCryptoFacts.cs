@@ -5,7 +5,8 @@ namespace MiniApp.WeChat.Tests;
 
 public class WeChatPushCryptoFacts
 {
-    // docs/wechat-api.md §7, verified against the doc's worked example.
+    // WeChat's message-push signature: sha1 over Token, timestamp and nonce sorted ordinally; checked against the
+    // worked example of WeChat's documentation.
     private const string Token = "AAAAA";
     private const string Timestamp = "1714036504";
     private const string Nonce = "1514711492";
